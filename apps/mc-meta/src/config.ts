@@ -1,0 +1,59 @@
+import { envDatabaseUrl } from '@cb/db';
+import { envPort, parseEnv } from '@cb/runtime';
+import { z } from 'zod';
+
+export const MCMETA_VERSION = 'CB-MC-Meta ts-0.1.0';
+
+const schema = z.object({
+  MCMETA_PORT: envPort(1500),
+  MCMETA_GRPC_PORT: envPort(50500),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: envDatabaseUrl('mcmeta'),
+  MCMETA_USERNAME: z.string({ error: 'is required (HTTP Basic user of the REST API)' }).min(1),
+  MCMETA_PASSWORD: z.string({ error: 'is required (HTTP Basic password of the REST API)' }).min(1),
+  SPIDER_GRPC_ADDRESS: z.string().default('127.0.0.1:2048'),
+  /** Shared token for spider's gRPC, when spider asks for one. */
+  SPIDER_GRPC_TOKEN: z.string().optional(),
+  /** Minutes between scheduled syncs of every connection; 0 turns the schedule off. */
+  MCMETA_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(360),
+  /** Sync tasks (connection × kind) in flight at once. */
+  MCMETA_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** Matches counted exactly before a search's total is reported as "at least". */
+  MCMETA_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(500),
+  /** Sync a connection as soon as spider announces it. */
+  MCMETA_SYNC_ON_CONNECTION_EVENT: z.enum(['true', 'false']).default('true'),
+});
+
+export interface McMetaConfig {
+  port: number;
+  grpcPort: number;
+  host: string;
+  databaseUrl: string;
+  username: string;
+  password: string;
+  spiderGrpcAddress: string;
+  spiderGrpcToken?: string;
+  syncIntervalMinutes: number;
+  syncConcurrency: number;
+  countCap: number;
+  syncOnConnectionEvent: boolean;
+}
+
+/** Reads mc-meta's environment; a ConfigError names every bad variable, never a value. */
+export function loadMcMetaConfig(env: NodeJS.ProcessEnv = process.env): McMetaConfig {
+  const parsed = parseEnv(schema, env);
+  return {
+    port: parsed.MCMETA_PORT,
+    grpcPort: parsed.MCMETA_GRPC_PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    username: parsed.MCMETA_USERNAME,
+    password: parsed.MCMETA_PASSWORD,
+    spiderGrpcAddress: parsed.SPIDER_GRPC_ADDRESS,
+    spiderGrpcToken: parsed.SPIDER_GRPC_TOKEN,
+    syncIntervalMinutes: parsed.MCMETA_SYNC_INTERVAL_MINUTES,
+    syncConcurrency: parsed.MCMETA_SYNC_CONCURRENCY,
+    countCap: parsed.MCMETA_COUNT_CAP,
+    syncOnConnectionEvent: parsed.MCMETA_SYNC_ON_CONNECTION_EVENT === 'true',
+  };
+}

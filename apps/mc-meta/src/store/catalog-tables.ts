@@ -1,0 +1,117 @@
+import type { CatalogKind } from '../domain/source/metadata-source';
+
+/**
+ * How each kind's records land in its table: the key that identifies a record within a connection, and the
+ * columns extracted from the record (`d` is the record as jsonb; $2 is the provider, $3 the connection's region).
+ * Extraction runs inside PostgreSQL, so the sync process only serialises records and never holds them.
+ */
+export interface CatalogTable {
+  kind: CatalogKind;
+  table: string;
+  key: string;
+  columns: Record<string, string>;
+  /** A text[] column whose words of new and changed records join search_word (see keyword expansion). */
+  vocabulary?: string;
+}
+
+const num = (path: string, type: 'integer' | 'real' | 'numeric') =>
+  // spider's "-1" (not applicable) and anything that is not a plain number become NULL
+  `CASE WHEN (${path}) ~ '^[0-9]{1,9}(\\.[0-9]+)?$' THEN (${path})::numeric::${type} END`;
+
+/** A coordinate from the record's key/values (Latitude / Longitude), as the mock and real drivers report them. */
+const coordinate = (key: string) =>
+  `(SELECT (kv->>'Value')::double precision FROM jsonb_array_elements(coalesce(d->'KeyValueList', '[]')) kv
+    WHERE kv->>'Key' = '${key}' AND kv->>'Value' ~ '^-?[0-9]+(\\.[0-9]+)?$' LIMIT 1)`;
+
+const OS_FAMILY = `CASE
+  WHEN d->>'OSDistribution' ILIKE '%windows%' THEN 'windows'
+  WHEN d->>'OSDistribution' ILIKE 'red hat%' THEN 'rhel'
+  WHEN d->>'OSDistribution' ILIKE 'amazon linux%' THEN 'amazon-linux'
+  WHEN d->>'OSDistribution' ILIKE 'suse%' OR d->>'OSDistribution' ILIKE 'sles%' THEN 'sles'
+  WHEN coalesce(d->>'OSDistribution', '') = '' THEN 'unknown'
+  ELSE lower(split_part(d->>'OSDistribution', ' ', 1)) END`;
+
+const IMAGE_SEARCH_TEXT = `lower(concat_ws(' ', d->>'Name', d->>'OSDistribution', d->'IId'->>'NameId', d->>'OSArchitecture', d->>'OSPlatform'))`;
+/** Words as keywords are split: on anything but letters, digits and dots (so `22.04` and `c5.large` stay whole). */
+const IMAGE_WORDS = `array_remove(regexp_split_to_array(${IMAGE_SEARCH_TEXT}, '[^a-z0-9.]+'), '')`;
+
+/**
+ * Which of a record's words join the vocabulary typos and partial words are expanded to. Ids, build numbers
+ * and dates (long digit runs, long tokens) would make it as large as the catalog; they still match typed whole.
+ */
+export const VOCABULARY_WORD = `length(w) BETWEEN 2 AND 16 AND (w ~ '[a-z]' OR length(w) <= 5)`;
+
+export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
+  images: {
+    kind: 'images',
+    table: 'image',
+    key: `coalesce(nullif(d->'IId'->>'SystemId', ''), d->'IId'->>'NameId')`,
+    columns: {
+      region: '$3',
+      name: `coalesce(nullif(d->>'Name', ''), d->'IId'->>'NameId', '')`,
+      // Filter columns are lower-cased so filters match any spelling with plain equality (and honest statistics).
+      os_architecture: `lower(coalesce(d->>'OSArchitecture', 'NA'))`,
+      os_platform: `lower(coalesce(d->>'OSPlatform', 'NA'))`,
+      os_distribution: `coalesce(d->>'OSDistribution', '')`,
+      os_family: OS_FAMILY,
+      status: `lower(coalesce(d->>'ImageStatus', 'NA'))`,
+      words: IMAGE_WORDS,
+      list_order: `hashtext($1 || '/' || k)`,
+    },
+    vocabulary: 'words',
+  },
+  specs: {
+    kind: 'specs',
+    table: 'spec',
+    key: `d->>'Name'`,
+    columns: {
+      region: `coalesce(nullif(d->>'Region', ''), $3)`,
+      name: `d->>'Name'`,
+      vcpu: num(`d->'VCpu'->>'Count'`, 'integer'),
+      clock_ghz: num(`d->'VCpu'->>'ClockGHz'`, 'real'),
+      mem_mib: num(`d->>'MemSizeMiB'`, 'integer'),
+      mem_gib: `(${num(`d->>'MemSizeMiB'`, 'real')}) / 1024`,
+      disk_gb: num(`d->>'DiskSizeGB'`, 'integer'),
+      gpu_count: `coalesce((SELECT sum(${num(`g->>'Count'`, 'integer')}) FROM jsonb_array_elements(coalesce(d->'Gpu', '[]')) g), 0)`,
+      gpu_model: `d->'Gpu'->0->>'Model'`,
+      architecture: `(SELECT kv->>'Value' FROM jsonb_array_elements(coalesce(d->'KeyValueList', '[]')) kv WHERE kv->>'Key' = 'ProcessorArchitecture' LIMIT 1)`,
+      search_text: `lower(concat_ws(' ', d->>'Name', d->'Gpu'->0->>'Model', d->'Gpu'->0->>'Mfr'))`,
+    },
+  },
+  prices: {
+    kind: 'prices',
+    table: 'price',
+    key: `concat_ws('|', d->>'ProductFamily', d->'ProductInfo'->>'ProductId', d->'PriceInfo'->'OnDemand'->>'PricingId', d->>'ZoneName')`,
+    columns: {
+      region: `coalesce(nullif(d->>'RegionName', ''), $3)`,
+      product_family: `d->>'ProductFamily'`,
+      product_id: `coalesce(d->'ProductInfo'->>'ProductId', '')`,
+      zone_name: `d->>'ZoneName'`,
+      spec_name: `coalesce(d->'ProductInfo'->'VMSpecInfo'->>'Name', d->'ProductInfo'->>'VMSpecName')`,
+      price: num(`d->'PriceInfo'->'OnDemand'->>'Price'`, 'numeric'),
+      unit: `d->'PriceInfo'->'OnDemand'->>'Unit'`,
+      currency: `d->'PriceInfo'->'OnDemand'->>'Currency'`,
+      pricing_id: `d->'PriceInfo'->'OnDemand'->>'PricingId'`,
+      description: `d->'ProductInfo'->>'Description'`,
+    },
+  },
+  regions: {
+    kind: 'regions',
+    table: 'region',
+    key: `d->>'Name'`,
+    columns: {
+      name: `d->>'Name'`,
+      display_name: `d->>'DisplayName'`,
+      csp_display_name: `d->>'CSPDisplayName'`,
+      latitude: coordinate('Latitude'),
+      longitude: coordinate('Longitude'),
+      zones: `coalesce(d->'ZoneList', '[]')`,
+    },
+  },
+  productFamilies: {
+    kind: 'productFamilies',
+    table: 'product_family',
+    key: `concat_ws('|', d->>'RegionName', d->>'Name')`,
+    columns: { region: `coalesce(d->>'RegionName', $3)`, name: `d->>'Name'` },
+  },
+};

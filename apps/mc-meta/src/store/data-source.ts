@@ -1,0 +1,25 @@
+import { createDataSource } from '@cb/db';
+import { OutboxEventEntity } from '@cb/events';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import { CatalogSchema1764000000000 } from './migrations/1764000000000-CatalogSchema';
+import { SearchIndexes1768000000000 } from './migrations/1768000000000-SearchIndexes';
+import { RecordChangeUnchecked1768000000001 } from './migrations/1768000000001-RecordChangeUnchecked';
+
+type MigrationClass = new () => MigrationInterface;
+
+/** mc-meta's database: raw set-based SQL over a TypeORM pool, plus the events outbox. */
+export function createMcMetaDataSource(url: string, extraMigrations: MigrationClass[] = [], poolSize = 12): DataSource {
+  return createDataSource({
+    url,
+    entities: [OutboxEventEntity],
+    migrations: [
+      CatalogSchema1764000000000,
+      SearchIndexes1768000000000,
+      RecordChangeUnchecked1768000000001,
+      ...extraMigrations,
+    ],
+    poolSize,
+    // Failed statements are reported by their callers; TypeORM would log megabytes of staged JSON.
+    logging: ['migration'],
+  });
+}

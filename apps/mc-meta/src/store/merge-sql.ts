@@ -1,0 +1,104 @@
+import { VOCABULARY_WORD, type CatalogTable } from './catalog-tables';
+
+/**
+ * The statements a sync task runs, in one transaction, for one kind's table. Parameters of the batch statements:
+ * $1 connection, $2 provider, $3 region, $4 sync task id, $5 a JSON array of records.
+ */
+export interface MergeStatements {
+  /** Session-private tables of the task: the keys listed so far, and the words of new and changed records. */
+  prepare: string[];
+  /** A batch when the connection has records in the table already: insert new, update changed or returning. */
+  mergeBatch: string;
+  /** A batch of the connection's first listing: nothing to compare with, so plain inserts. */
+  insertBatch: string;
+  /** After the last batch ($1 connection, $2 task id): mark and log the records the listing no longer has. */
+  removeVanished: string;
+  /** After the last batch: the task's new words join the vocabulary (once, in word order, see below). */
+  addVocabulary?: string;
+}
+
+/**
+ * The batch keyed and de-duplicated; a key the task already listed in an earlier batch is skipped (the first
+ * listing of a record wins), so `listed` ends up holding every key of the listing exactly once.
+ */
+function batchCtes(table: CatalogTable): string {
+  return `batch AS (
+  SELECT DISTINCT ON (k) k, d FROM (SELECT ${table.key} AS k, d FROM jsonb_array_elements($5::jsonb) d) keyed
+  WHERE k IS NOT NULL ORDER BY k
+), listed AS (
+  INSERT INTO pg_temp.listed (k) SELECT k FROM batch ON CONFLICT DO NOTHING RETURNING k
+), src AS (
+  SELECT batch.k, batch.d, md5(batch.d::text) AS hash FROM batch JOIN listed USING (k)
+)`;
+}
+
+function insertColumns(table: CatalogTable): { names: string; values: string; updates: string } {
+  const columns = Object.keys(table.columns);
+  return {
+    names: `connection_name, provider, record_key, doc, content_hash, ${columns.join(', ')}`,
+    values: `$1, $2, k, d, hash, ${columns.map((column) => table.columns[column]).join(',\n    ')}`,
+    updates: columns.map((column) => `${column} = excluded.${column}`).join(', '),
+  };
+}
+
+/** Every change is logged; the words of new and changed records are kept for the vocabulary. */
+function logAndCollect(table: CatalogTable): string {
+  return `, logged AS (
+  INSERT INTO record_change (task_id, kind, record_id, change)
+  SELECT $4::bigint, '${table.kind}', id, CASE WHEN inserted THEN 'added' ELSE 'changed' END FROM up
+)${
+    table.vocabulary
+      ? `, words AS (
+  INSERT INTO pg_temp.task_words (w)
+  SELECT w FROM (SELECT DISTINCT w FROM up, unnest(up.vocabulary) w) batch_words WHERE ${VOCABULARY_WORD}
+  ON CONFLICT DO NOTHING
+)`
+      : ''
+  }
+SELECT (SELECT count(*) FROM listed)::int AS received,
+       (SELECT count(*) FROM up WHERE inserted)::int AS added,
+       (SELECT count(*) FROM up WHERE NOT inserted)::int AS changed,
+       $3::text AS region`;
+}
+
+export function mergeStatements(table: CatalogTable): MergeStatements {
+  const { names, values, updates } = insertColumns(table);
+  const returning = `RETURNING t.id, (t.xmax = 0) AS inserted${table.vocabulary ? `, t.${table.vocabulary} AS vocabulary` : ''}`;
+  return {
+    prepare: [
+      `CREATE TEMP TABLE listed (k text PRIMARY KEY) ON COMMIT DROP`,
+      ...(table.vocabulary ? [`CREATE TEMP TABLE task_words (w text PRIMARY KEY) ON COMMIT DROP`] : []),
+    ],
+    // Unchanged rows are not touched, so a re-sync of an unchanged catalog writes nothing.
+    mergeBatch: `WITH ${batchCtes(table)}, up AS (
+  INSERT INTO ${table.table} AS t (${names})
+  SELECT ${values}
+  FROM src
+  ON CONFLICT (connection_name, record_key) DO UPDATE SET
+    provider = excluded.provider, doc = excluded.doc, content_hash = excluded.content_hash,
+    ${updates}, updated_at = now(), removed_at = NULL
+  WHERE t.content_hash <> excluded.content_hash OR t.removed_at IS NOT NULL
+  ${returning}
+)${logAndCollect(table)}`,
+    insertBatch: `WITH ${batchCtes(table)}, up AS (
+  INSERT INTO ${table.table} AS t (${names})
+  SELECT ${values}
+  FROM src
+  ${returning}
+)${logAndCollect(table)}`,
+    removeVanished: `WITH gone AS (
+  UPDATE ${table.table} t SET removed_at = now()
+  WHERE t.connection_name = $1 AND t.removed_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM pg_temp.listed l WHERE l.k = t.record_key)
+  RETURNING t.id
+), logged AS (
+  INSERT INTO record_change (task_id, kind, record_id, change) SELECT $2::bigint, '${table.kind}', id, 'removed' FROM gone
+)
+SELECT count(*)::int AS removed FROM gone`,
+    // Concurrent syncs insert shared words in one order and in one statement each, so they may wait for each other
+    // but never deadlock.
+    addVocabulary: table.vocabulary
+      ? `INSERT INTO search_word (word) SELECT w FROM pg_temp.task_words ORDER BY w ON CONFLICT DO NOTHING`
+      : undefined,
+  };
+}

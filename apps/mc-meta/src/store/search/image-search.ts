@@ -1,0 +1,121 @@
+import { InvalidArgumentError } from '@cb/errors';
+import { decodeCursor, encodeCursor } from '../../domain/search/cursor';
+import type { ImageQuery } from '../../domain/search/search-queries';
+import type { Facets, SearchLimits, SearchPage } from '../../domain/search/search-results';
+import { addWordKeyword } from './keyword-sql';
+import { cappedFacets, facetsJsonSql } from './page';
+import { isoTime, SqlBuilder } from './sql-builder';
+import type { WordExpander } from './word-expander';
+import type { SqlClient } from './sql-client';
+
+export interface ImageItem {
+  connectionName: string;
+  provider: string;
+  region: string;
+  osFamily: string;
+  firstSeenAt: string;
+  updatedAt: string;
+  /** spider's ImageInfo fields (IId, Name, OSArchitecture, ..., KeyValueList) as collected. */
+  [field: string]: unknown;
+}
+
+const FACETS = {
+  provider: 'provider',
+  region: 'region',
+  os: 'os_family',
+  arch: 'os_architecture',
+  platform: 'os_platform',
+  status: 'status',
+};
+
+async function filters(query: ImageQuery, expander: WordExpander): Promise<SqlBuilder> {
+  const sql = new SqlBuilder().where('removed_at IS NULL');
+  sql.equals('provider', query.provider).equals('region', query.region).equals('connection_name', query.connection);
+  sql.equals('os_family', query.os).equals('os_architecture', query.arch);
+  sql.equals('os_platform', query.platform).equals('status', query.status);
+  await addWordKeyword(sql, query.q, expander, 'words');
+  return sql;
+}
+
+const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provider, i.region, i.os_family, i.doc,
+  ${isoTime('i.first_seen_at')} AS first_seen_at, ${isoTime('i.updated_at')} AS updated_at`;
+
+/**
+ * A first page in one statement: the first `cap` matches (ids and facet columns only, read from the index walk)
+ * give the total and the facet counts, and the page is joined from the first of them. Later pages carry that total
+ * in their cursor and skip counting altogether.
+ */
+function firstPageSql(sql: SqlBuilder, cap: number, limit: number, facets: string[] | undefined): string {
+  const facetColumns = facets?.length ? [...new Set(facets.map((name) => FACETS[name as keyof typeof FACETS]))] : [];
+  const facetsJson = facets?.length ? facetsJsonSql('matched', FACETS, facets, cap, 'list_order, id') : 'NULL::jsonb';
+  // A page larger than the cap still comes whole; the total counts no further than the cap.
+  return `WITH matched AS (
+      SELECT ${['id', 'list_order', ...facetColumns].join(', ')} FROM image ${sql.whereClause()}
+      ORDER BY list_order, id LIMIT ${Math.max(cap, limit) + 1}
+    ), counted AS (SELECT least(count(*), ${cap + 1})::int AS total, ${facetsJson} AS facets FROM matched)
+    SELECT counted.total, CASE WHEN page.n IS NULL OR page.n = 1 THEN counted.facets END AS facets, ${COLUMNS}
+    FROM counted
+    LEFT JOIN LATERAL (SELECT id, row_number() OVER (ORDER BY list_order, id) AS n FROM matched
+                       ORDER BY list_order, id LIMIT ${limit + 1}) page ON true
+    LEFT JOIN image i ON i.id = page.id
+    ORDER BY i.list_order, i.id`;
+}
+
+function nextPageSql(sql: SqlBuilder, limit: number): string {
+  return `SELECT ${COLUMNS} FROM image i ${sql.whereClause()} ORDER BY i.list_order, i.id LIMIT ${limit + 1}`;
+}
+
+/** Images in list order: filters narrow, the keyword matches words, the cursor resumes after the last one listed. */
+export async function searchImages(
+  ds: SqlClient,
+  query: ImageQuery,
+  limits: SearchLimits,
+  expander: WordExpander,
+): Promise<SearchPage<ImageItem>> {
+  const sql = await filters(query, expander);
+  let facets: Facets | undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, 'list', ['number', 'string', 'number', 'number']) : undefined;
+  let counted: { total: number; totalExact: boolean };
+  let rows: Record<string, any>[];
+  if (after) {
+    const [listOrder, id, total, exact] = after as [number, string, number, number];
+    if (!Number.isInteger(listOrder) || !/^\d{1,18}$/.test(id) || !Number.isInteger(total) || total < 0) {
+      throw new InvalidArgumentError('cursor: is not a cursor this API returned', { field: 'cursor' });
+    }
+    // Facets count the matches from the start, whatever page this is.
+    facets = await cappedFacets(ds, 'image', sql, FACETS, query.facets, limits.countCap, 'list_order, id');
+    sql.where(`(list_order, id) > (${sql.param(listOrder)}::integer, ${sql.param(id)}::bigint)`);
+    counted = { total, totalExact: exact === 1 };
+    rows = await ds.query(nextPageSql(sql, query.limit), sql.params);
+  } else {
+    const result: Record<string, any>[] = await ds.query(
+      firstPageSql(sql, limits.countCap, query.limit, query.facets),
+      sql.params,
+    );
+    const total = result[0].total as number;
+    if (query.facets?.length) facets = result[0].facets;
+    counted = { total: Math.min(total, limits.countCap), totalExact: total <= limits.countCap };
+    rows = result.filter((row) => row.row_id !== null);
+  }
+  const more = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({
+      connectionName: row.connection_name,
+      provider: row.provider,
+      region: row.region,
+      osFamily: row.os_family,
+      ...row.doc,
+      firstSeenAt: row.first_seen_at,
+      updatedAt: row.updated_at,
+    })),
+    ...counted,
+    ...(more
+      ? {
+          nextCursor: encodeCursor('list', [last.list_order, last.row_id, counted.total, counted.totalExact ? 1 : 0]),
+        }
+      : {}),
+    ...(facets ? { facets } : {}),
+  };
+}

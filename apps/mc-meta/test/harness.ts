@@ -1,0 +1,110 @@
+import { createMockDriver } from '@cb/driver-mock';
+import { JetStreamTransport } from '@cb/events';
+import { createTestDatabase, testNatsUrl, uniqueName, type TestDatabase } from '@cb/testing';
+import { DriverMetadataSource, type DriverConnection } from '../src/domain/source/driver-metadata-source';
+import { createMcMeta } from '../src/mc-meta';
+import { loadMcMetaConfig } from '../src/config';
+
+export const AUTH = { username: 'meta', password: 'meta-secret' };
+
+const quiet = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+  child() {
+    return quiet;
+  },
+};
+
+/** A mock-cloud connection: the credential is the mock's catalog recipe (profile, size, seed, version). */
+export function mockConnection(
+  name: string,
+  profile: 'aws' | 'gcp' | 'azure',
+  region: string,
+  recipe: Record<string, string>,
+  driver = createMockDriver(),
+): DriverConnection {
+  const credential = Object.entries({ MockName: name, Profile: profile, ...recipe }).map(([Key, Value]) => ({
+    Key,
+    Value,
+  }));
+  return { name, provider: profile, region, driver, credential };
+}
+
+export function setCredential(connection: DriverConnection, key: string, value: string): void {
+  connection.credential = [...connection.credential.filter((kv) => kv.Key !== key), { Key: key, Value: value }];
+}
+
+export interface Harness {
+  db: TestDatabase;
+  transport: JetStreamTransport;
+  service: Awaited<ReturnType<typeof createMcMeta>>;
+  rest: string;
+  grpc: string;
+  get(path: string): Promise<{ status: number; body: any }>;
+  post(path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** mc-meta on free ports over a fresh database and its own JetStream stream, reading the given mock connections. */
+export async function startHarness(
+  connections: DriverConnection[],
+  env: Record<string, string> = {},
+): Promise<Harness> {
+  const db = await createTestDatabase('mcmeta');
+  const name = uniqueName('mcmeta');
+  const transport = await JetStreamTransport.connect(testNatsUrl(), {
+    stream: name.toUpperCase(),
+    subjectPrefix: `${name}.`,
+    logger: { warn: () => undefined, error: () => undefined },
+  });
+  const config = loadMcMetaConfig({
+    DATABASE_URL: db.url,
+    MCMETA_USERNAME: AUTH.username,
+    MCMETA_PASSWORD: AUTH.password,
+    MCMETA_PORT: '0',
+    MCMETA_GRPC_PORT: '0',
+    MCMETA_SYNC_INTERVAL_MINUTES: '0',
+    ...env,
+  });
+  const service = await createMcMeta(
+    config,
+    { events: transport, logger: quiet },
+    { source: new DriverMetadataSource(connections) },
+  );
+  await service.start();
+  const rest = service.endpoints().rest!;
+  const authorization = `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}`;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${rest}${path}`, {
+      method,
+      headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  return {
+    db,
+    transport,
+    service,
+    rest,
+    grpc: service.endpoints().grpc!,
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    async close() {
+      await service.stop();
+      await transport.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Starts a sync over REST and waits (by polling its status, not by time) until it is no longer running. */
+export async function syncAndWait(harness: Harness, body: unknown = {}): Promise<any> {
+  const started = await harness.post('/sync', body);
+  if (started.status !== 202) throw new Error(`POST /sync answered ${started.status}: ${JSON.stringify(started.body)}`);
+  await harness.service.sync.idle();
+  const { body: run } = await harness.get(`/sync/${started.body.id}`);
+  return run;
+}

@@ -1,0 +1,194 @@
+import { createGrpcClient } from '@cb/grpc';
+import { InvalidArgumentError } from '@cb/errors';
+import { Client } from 'pg';
+import { mcmeta } from '@cb/proto';
+import { mockConnection, startHarness, syncAndWait, type Harness } from './harness';
+
+const CAP = 1000;
+
+describe('search over a synced catalog, checked against SQL on the same data', () => {
+  let harness: Harness;
+  let sql: Client;
+
+  beforeAll(async () => {
+    harness = await startHarness(
+      [
+        mockConnection('aws-seoul', 'aws', 'ap-northeast-2', { ImagesPerRegion: '1500', Seed: 'search' }),
+        mockConnection('gcp-seoul', 'gcp', 'asia-northeast3', { ImagesPerRegion: '1000', Seed: 'search' }),
+        mockConnection('azure-korea', 'azure', 'koreacentral', { ImagesPerRegion: '1000', Seed: 'search' }),
+      ],
+      { MCMETA_COUNT_CAP: String(CAP) },
+    );
+    expect((await syncAndWait(harness)).status).toBe('completed');
+    sql = new Client(harness.db.url);
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await harness?.close();
+  });
+
+  /** Every page of a search, following nextCursor; the items' keys in order, and the first page's total. */
+  async function allPages(path: string, key: (item: any) => string) {
+    const keys: string[] = [];
+    let cursor: string | undefined;
+    let first: any;
+    for (let page = 0; page < 100; page++) {
+      const separator = path.includes('?') ? '&' : '?';
+      const { status, body } = await harness.get(`${path}${separator}limit=97${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(status).toBe(200);
+      first ??= body;
+      keys.push(...body.items.map(key));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    return { keys, total: first.total, totalExact: first.totalExact };
+  }
+
+  const imageKey = (item: any) => `${item.connectionName}/${item.IId.SystemId}`;
+  const oracle = async (where: string, params: unknown[] = []) =>
+    (
+      await sql.query(
+        `SELECT connection_name || '/' || record_key AS key FROM image WHERE removed_at IS NULL AND ${where} ORDER BY list_order, id`,
+        params,
+      )
+    ).rows.map((r) => r.key);
+
+  function expectTotal(result: { total: number; totalExact: boolean }, expected: number) {
+    expect(result.total).toBe(Math.min(expected, CAP));
+    expect(result.totalExact).toBe(expected <= CAP);
+  }
+
+  it('filters only: every page in list order equals the SQL answer', async () => {
+    const result = await allPages('/images?provider=aws&os=ubuntu&arch=x86_64', imageKey);
+    const expected = await oracle(`provider = 'aws' AND os_family = 'ubuntu' AND os_architecture = 'x86_64'`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(result.keys).toEqual(expected);
+    expectTotal(result, expected.length);
+  });
+
+  it("finds Ubuntu 22.04 images from 'ubunt 22.04', with a provider filter combined", async () => {
+    const result = await allPages('/images?q=ubunt%2022.04&provider=gcp', imageKey);
+    const expected = await oracle(`provider = 'gcp' AND os_distribution ILIKE 'ubuntu 22.04%'`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(result.keys).toEqual(expected);
+  });
+
+  it('tolerates a typo in a longer word', async () => {
+    const result = await allPages('/images?q=windos&provider=azure', imageKey);
+    const expected = await oracle(`provider = 'azure' AND os_platform = 'windows'`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(result.keys).toEqual(expected);
+  });
+
+  it('caps the total of a broad search and says so', async () => {
+    const { body } = await harness.get('/images?limit=5');
+    const [{ n }] = (await sql.query(`SELECT count(*)::int AS n FROM image WHERE removed_at IS NULL`)).rows;
+    expect(n).toBeGreaterThan(CAP);
+    expect(body).toMatchObject({ total: CAP, totalExact: false });
+    expect(body.items).toHaveLength(5);
+  });
+
+  it('counts facets per provider and region like GROUP BY does', async () => {
+    const { body } = await harness.get('/images?os=debian&facets=provider,region&limit=1');
+    const rows = (
+      await sql.query(
+        `SELECT provider, region, count(*)::int AS n FROM image WHERE removed_at IS NULL AND os_family = 'debian' GROUP BY 1, 2`,
+      )
+    ).rows;
+    const sum = (field: 'provider' | 'region') => {
+      const counts = new Map<string, number>();
+      for (const row of rows) counts.set(row[field], (counts.get(row[field]) ?? 0) + row.n);
+      return counts;
+    };
+    const asMap = (facet: { value: string; count: number }[]) => new Map(facet.map((f) => [f.value, f.count]));
+    expect(asMap(body.facets.provider)).toEqual(sum('provider'));
+    expect(asMap(body.facets.region)).toEqual(sum('region'));
+  });
+
+  it('finds 4-vCPU/16-GiB specs cheapest first, as SQL orders them', async () => {
+    const result = await allPages(
+      '/specs?vcpuMin=4&vcpuMax=4&memMin=16&memMax=16&sort=price',
+      (s) => `${s.connectionName}/${s.Name}`,
+    );
+    const expected = (
+      await sql.query(
+        `SELECT s.connection_name || '/' || s.name AS key FROM spec s
+         LEFT JOIN LATERAL (SELECT min(price) AS price FROM price p WHERE p.connection_name = s.connection_name
+                            AND p.spec_name = s.name AND p.removed_at IS NULL) p ON true
+         WHERE s.removed_at IS NULL AND s.vcpu = 4 AND s.mem_gib = 16 ORDER BY coalesce(p.price, 1e12), s.id`,
+      )
+    ).rows.map((r) => r.key);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(result.keys).toEqual(expected);
+  });
+
+  it('filters specs by GPU and maximum price', async () => {
+    const { body } = await harness.get('/specs?gpu=true&priceMax=5&limit=1000');
+    const [{ n }] = (
+      await sql.query(
+        `SELECT count(*)::int AS n FROM spec s WHERE s.removed_at IS NULL AND s.gpu_count > 0 AND
+           (SELECT min(price) FROM price p WHERE p.connection_name = s.connection_name AND p.spec_name = s.name
+            AND p.removed_at IS NULL) <= 5`,
+      )
+    ).rows;
+    expect(n).toBeGreaterThan(0);
+    expect(body.items).toHaveLength(n);
+    for (const spec of body.items) expect(spec.gpuCount > 0 && spec.pricePerHour <= 5).toBe(true);
+  });
+
+  it('lists prices of a spec and the regions of a provider', async () => {
+    const { body: prices } = await harness.get('/prices?provider=gcp&spec=n2-standard-4');
+    const priceRows = (
+      await sql.query(
+        `SELECT id FROM price WHERE removed_at IS NULL AND provider = 'gcp' AND spec_name = 'n2-standard-4'`,
+      )
+    ).rows;
+    expect(prices.items).toHaveLength(priceRows.length);
+    const { body: regions } = await harness.get('/regions?provider=aws');
+    const regionRows = (
+      await sql.query(`SELECT DISTINCT name FROM region WHERE provider = 'aws' AND removed_at IS NULL ORDER BY name`)
+    ).rows;
+    expect(regions.items.map((r: any) => r.Name)).toEqual(regionRows.map((r) => r.name));
+    expect(regions.items.find((r: any) => r.Name === 'ap-northeast-2').ZoneList.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['color', '/images?color=blue'],
+    ['vcpuMin', '/specs?vcpuMin=8&vcpuMax=2'],
+    ['memMin', '/specs?memMin=-1'],
+    ['limit', '/images?limit=1000000000'],
+    ['cursor', '/images?cursor=%%%'],
+    ['cursor', '/images?cursor=bm90LWEtY3Vyc29y'],
+    ['q', `/images?q=${'a'.repeat(10_000)}`],
+    ['sort', '/specs?sort=random'],
+    ['facets', '/images?facets=colour'],
+    ['provider', '/images?provider=aws&provider=gcp'],
+    ['interval', '/stats?interval=year'],
+  ])('answers a bad %s with a 400 naming it', async (field, path) => {
+    const { status, body } = await harness.get(path);
+    expect(status).toBe(400);
+    expect(body.message.startsWith(`${field}:`)).toBe(true);
+  });
+
+  it('refuses a cursor of another sort order', async () => {
+    const { body } = await harness.get('/specs?sort=price&limit=2');
+    const { status, body: error } = await harness.get(`/specs?sort=vcpu&cursor=${body.nextCursor}`);
+    expect(status).toBe(400);
+    expect(error.message).toMatch(/^cursor:/);
+  });
+
+  it('answers the same over gRPC, and InvalidArgument for bad input', async () => {
+    const client = createGrpcClient(mcmeta.McMetaService, harness.grpc);
+    try {
+      const { page } = await client.searchImages({ q: 'ubunt 22.04', provider: 'aws', limit: 20 });
+      const { body } = await harness.get('/images?q=ubunt%2022.04&provider=aws&limit=20');
+      expect(page!.items.map(imageKey)).toEqual(body.items.map(imageKey));
+      expect(Number(page!.total)).toBe(body.total);
+      await expect(client.searchSpecs({ vcpuMin: 8, vcpuMax: 2 })).rejects.toThrow(InvalidArgumentError);
+    } finally {
+      client.close();
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export { loadPlatformConfig, type PlatformConfig } from './config';
+export { createPlatform, type Platform } from './platform';

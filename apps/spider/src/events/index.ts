@@ -1,0 +1,2 @@
+export { CONNECTION_DELETED, CONNECTION_REGISTERED, connectionEventsOutbox } from './connection-events';
+export { eventEntities, eventMigrations, startEventRelay, type SpiderEvents } from './event-relay';

@@ -1,0 +1,1 @@
+export { startTumblebugGrpc, type RunningTumblebugGrpc, type TumblebugGrpcOptions } from './tumblebug-grpc-server';

@@ -1,0 +1,149 @@
+import { createEventBus, type Subscription } from '@cb/events';
+import { NotFoundError } from '@cb/errors';
+import type { TumblebugDeps } from '../../deps';
+import { McisRepository, type McisEntity, type McisVmEntity } from '../../store/mcis';
+import { CloudCallLimits } from './cloud-call-limits';
+import { McisCreator, type CreateOptions } from './create-mcis';
+import { McisLifecycle } from './lifecycle';
+import type { CreateSubGroupReq, MciDynamicReq, MciReq } from './mcis-request';
+import { mcisOptionsFrom, type McisOptions } from './mcis-options';
+import { RequestTracker } from './request-tracker';
+import { reviewDynamic } from './review-dynamic';
+import { McisSettler } from './settle-mcis';
+import { SpiderCallCache } from './spider-call-cache';
+import { McisStatusAgent } from './status-agent';
+import { TumblebugResources } from './tumblebug-resources';
+import { VmWorkWorker } from './vm-work-worker';
+
+export interface McisView {
+  mcis: McisEntity;
+  vms: McisVmEntity[];
+}
+
+/** MCIS as one object: use cases for the REST API, the background loops for startMcisWorkers. */
+export class McisService {
+  readonly repo: McisRepository;
+  readonly creator: McisCreator;
+  readonly lifecycle: McisLifecycle;
+  readonly settler: McisSettler;
+  readonly worker: VmWorkWorker;
+  readonly agent: McisStatusAgent;
+  readonly requests = new RequestTracker();
+  readonly resources: TumblebugResources;
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly deps: TumblebugDeps,
+    readonly options: McisOptions = mcisOptionsFrom(deps.config.mcis),
+  ) {
+    this.repo = new McisRepository(deps.dataSource);
+    this.resources = new TumblebugResources(deps);
+    this.creator = new McisCreator(this.repo, this.resources, deps.resourceUsage);
+    this.settler = new McisSettler(this.repo, deps.resourceUsage, {
+      creationFinished: (mcis, failed, total) =>
+        this.requests.finish(mcis.requestId, {
+          ok: failed === 0 || mcis.policyOnPartialFailure !== 'rollback',
+          response: { id: mcis.id, failedVmCount: failed, totalVmCount: total, policy: mcis.policyOnPartialFailure },
+        }),
+    });
+    // One cache and one set of limits: the creation engine and the status agent share each region's budget.
+    const cache = new SpiderCallCache();
+    const limits = new CloudCallLimits(options.limits);
+    this.worker = new VmWorkWorker(
+      this.repo,
+      deps.spider,
+      limits,
+      cache,
+      { throttleDeadlineMs: options.status.createTimeoutMs, ...options.work },
+      deps.logger,
+    );
+    this.agent = new McisStatusAgent(this.repo, deps.spider, limits, cache, options.status, deps.logger, (touched) =>
+      this.settler.settleAll(touched),
+    );
+    this.lifecycle = new McisLifecycle(this.repo, this.creator, this.settler, deps.resourceUsage, () =>
+      this.worker.poke(),
+    );
+  }
+
+  async create(nsId: string, req: MciReq, options: CreateOptions & { url?: string } = {}) {
+    const mcis = await this.creator.createStatic(nsId, req, options);
+    return this.accepted(mcis, options);
+  }
+
+  async createDynamic(nsId: string, req: MciDynamicReq, options: CreateOptions & { url?: string } = {}) {
+    const mcis = await this.creator.createDynamic(nsId, req, options);
+    return this.accepted(mcis, options);
+  }
+
+  review(nsId: string, req: MciDynamicReq) {
+    return reviewDynamic(this.creator, this.resources, nsId, req);
+  }
+
+  async addSubGroup(nsId: string, mcisId: string, group: CreateSubGroupReq) {
+    const ids = await this.creator.addSubGroup(nsId, mcisId, group);
+    this.worker.poke();
+    return ids;
+  }
+
+  async addVms(nsId: string, mcisId: string, subGroupId: string, count: number) {
+    const ids = await this.creator.addVms(nsId, mcisId, subGroupId, count);
+    this.worker.poke();
+    return ids;
+  }
+
+  async list(nsId: string): Promise<McisView[]> {
+    await this.creator.requireNamespace(nsId);
+    const [all, vms] = await Promise.all([this.repo.listMcis(nsId), this.repo.listVmsOfNamespace(nsId)]);
+    return all.map((mcis) => ({ mcis, vms: vms.filter((vm) => vm.mcisId === mcis.id) }));
+  }
+
+  async get(nsId: string, mcisId: string): Promise<McisView> {
+    const mcis = await this.creator.requireMcis(nsId, mcisId);
+    return { mcis, vms: await this.repo.listVms(nsId, mcisId) };
+  }
+
+  async vm(nsId: string, mcisId: string, vmId: string): Promise<McisView & { vm: McisVmEntity }> {
+    const view = await this.get(nsId, mcisId);
+    const vm = view.vms.find((v) => v.id === vmId);
+    if (!vm) throw new NotFoundError(`VM ${vmId} does not exist in MCI ${mcisId}`);
+    return { ...view, vm };
+  }
+
+  /** Waits (reading the database) until the MCIS's creation or deletion has ended. */
+  async waitUntilSettled(nsId: string, mcisId: string, timeoutMs = this.options.waitTimeoutMs) {
+    return this.lifecycle.waitFor(async () => {
+      const mcis = await this.repo.findMcis(nsId, mcisId);
+      return !mcis || (mcis.targetAction === 'None' && !mcis.deleteRequested);
+    }, timeoutMs);
+  }
+
+  async waitUntilGone(nsId: string, mcisId: string, timeoutMs = this.options.waitTimeoutMs) {
+    return this.lifecycle.waitFor(async () => !(await this.repo.findMcis(nsId, mcisId)), timeoutMs);
+  }
+
+  async start() {
+    const bus = createEventBus({ transport: this.deps.events });
+    this.subscription = await bus
+      .subscribe('tumblebug-mcis-vm-status', ['cb.spider.vm.status_changed'], async (event) => {
+        this.agent.hint(event.payload.connectionName);
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.warn({ reason: (error as Error).message }, 'spider VM events unavailable; polling only');
+        return undefined;
+      });
+    this.worker.start();
+    this.agent.start();
+  }
+
+  async stop() {
+    await this.subscription?.stop();
+    await this.worker.stop();
+    await this.agent.stop();
+  }
+
+  private accepted(mcis: McisEntity, options: CreateOptions & { url?: string }) {
+    if (options.requestId) this.requests.begin(options.requestId, 'POST', options.url ?? '');
+    this.worker.poke();
+    return mcis;
+  }
+}

@@ -1,0 +1,134 @@
+import type { EntityManager } from 'typeorm';
+import { mcisEvents } from '../../events/mcis-events';
+import type { McisEntity, McisRepository, McisVmEntity } from '../../store/mcis';
+import type { ResourceUsage } from '../resources/resource-usage';
+import { mcisStatusOf, NONE } from './status';
+
+export interface SettleHooks {
+  /** A creation (or scale-out) finished after its policy ran; `failed` VMs were not created. */
+  creationFinished?(mcis: McisEntity, failed: number, total: number): void;
+  deleted?(nsId: string, mcisId: string): void;
+}
+
+const busy = (vm: McisVmEntity) => vm.pendingAction !== '' || ['Creating', 'Terminating'].includes(vm.status);
+
+/**
+ * The MCIS-level half of the control loop, run after each status tick: announces aggregate status
+ * changes, ends a creation by its policyOnPartialFailure once every VM has settled (continue keeps the
+ * failed VMs, refine terminates and drops them, rollback terminates everything and deletes the MCIS),
+ * finishes refines and deletes an MCIS whose deletion was asked once all its VMs are Terminated.
+ */
+export class McisSettler {
+  constructor(
+    private readonly repo: McisRepository,
+    private readonly usage: ResourceUsage | undefined,
+    private readonly hooks: SettleHooks = {},
+  ) {}
+
+  /** Every MCIS with work in progress, plus those (`ns/id`) whose VMs changed status. */
+  async settleAll(touched: Set<string> = new Set()): Promise<void> {
+    const keys = new Set(touched);
+    for (const mcis of await this.repo.unsettledMcis()) keys.add(`${mcis.nsId}/${mcis.id}`);
+    for (const key of keys) {
+      const [nsId, id] = key.split('/');
+      await this.settle({ nsId, id } as McisEntity);
+    }
+  }
+
+  /** Announces a changed aggregate status of any MCIS whose VMs moved (also for settled ones). */
+  async settle(mcis: McisEntity): Promise<void> {
+    await this.repo.transaction(async (em) => {
+      const locked = await em
+        .createQueryBuilder()
+        .select('m')
+        .from('mcis', 'm')
+        .where('m.ns_id = :ns AND m.id = :id', { ns: mcis.nsId, id: mcis.id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!locked) return;
+      const current = (await this.repo.findMcis(mcis.nsId, mcis.id, em))!;
+      const vms = await this.repo.listVms(mcis.nsId, mcis.id, em);
+      await this.progress(em, current, vms);
+    });
+  }
+
+  private async progress(em: EntityManager, mcis: McisEntity, vms: McisVmEntity[]) {
+    const patch: Partial<McisEntity> = {};
+    if (mcis.deleteRequested) {
+      if (vms.some(busy)) return this.announce(em, mcis, vms, patch);
+      await this.usage?.releaseByPrefix(em, mcis.nsId, `${mcis.id}/`);
+      await em.delete('mcis', { nsId: mcis.nsId, id: mcis.id });
+      await mcisEvents.deleted(em, mcis.nsId, mcis.id);
+      this.hooks.deleted?.(mcis.nsId, mcis.id);
+      return;
+    }
+    if (mcis.targetAction === 'Create' && !mcis.hold && !vms.some(busy)) {
+      const failed = vms.filter((vm) => vm.status === 'Failed');
+      patch.creationErrors = {
+        vmObjectCreationErrors: [],
+        vmCreationErrors: failed.map((vm) => ({
+          vmName: vm.id,
+          error: vm.systemMessage,
+          phase: 'vm_creation',
+          timestamp: vm.updatedAt.toISOString(),
+        })),
+        totalVmCount: vms.length,
+        successfulVmCount: vms.length - failed.length,
+        failedVmCount: failed.length,
+        failureHandlingStrategy: mcis.policyOnPartialFailure,
+      };
+      if (failed.length && mcis.policyOnPartialFailure === 'rollback') {
+        await this.terminate(em, mcis, vms);
+        Object.assign(patch, { deleteRequested: true, targetAction: 'Terminate', targetStatus: 'Terminated' });
+        patch.systemMessage = [...mcis.systemMessage, `rollback: ${failed.length} of ${vms.length} VMs failed`];
+      } else if (failed.length && mcis.policyOnPartialFailure === 'refine') {
+        await this.terminate(em, mcis, failed);
+        Object.assign(patch, { targetAction: 'Refine', targetStatus: NONE });
+      } else {
+        Object.assign(patch, { targetAction: NONE, targetStatus: NONE });
+      }
+      this.hooks.creationFinished?.({ ...mcis, ...patch } as McisEntity, failed.length, vms.length);
+    } else if (mcis.targetAction === 'Refine') {
+      const done = vms.filter((vm) => vm.status === 'Terminated' && vm.pendingAction === '');
+      if (!vms.some(busy)) {
+        await this.repo.deleteVms(
+          em,
+          mcis.nsId,
+          mcis.id,
+          done.map((vm) => vm.id),
+        );
+        for (const vm of done) await this.usage?.release(em, mcis.nsId, `${mcis.id}/${vm.id}`);
+        vms = vms.filter((vm) => !done.includes(vm));
+        Object.assign(patch, { targetAction: NONE, targetStatus: NONE });
+      }
+    } else if (mcis.targetAction !== 'Create' && mcis.targetAction !== NONE) {
+      if (vms.every((vm) => vm.targetAction === NONE && vm.pendingAction === '')) {
+        Object.assign(patch, { targetAction: NONE, targetStatus: NONE });
+      }
+    }
+    await this.announce(em, mcis, vms, patch);
+  }
+
+  private async announce(em: EntityManager, mcis: McisEntity, vms: McisVmEntity[], patch: Partial<McisEntity>) {
+    const status = mcisStatusOf(
+      vms.map((vm) => vm.status),
+      mcis.targetAction === 'Create' ? 'Preparing' : 'Empty',
+    );
+    if (status !== mcis.status) {
+      patch.status = status;
+      await mcisEvents.statusChanged(em, mcis.nsId, mcis.id, mcis.status, status);
+    }
+    if (Object.keys(patch).length) await em.update('mcis', { nsId: mcis.nsId, id: mcis.id }, patch);
+  }
+
+  /** Owes spider a terminate for these VMs (those never created need none but pass the same way). */
+  async terminate(em: EntityManager, mcis: McisEntity, vms: McisVmEntity[]) {
+    const ids = vms.filter((vm) => vm.status !== 'Terminated').map((vm) => vm.id);
+    if (!ids.length) return;
+    await this.repo.requestAction(em, mcis.nsId, mcis.id, ids, {
+      pendingAction: 'Terminate',
+      targetAction: 'Terminate',
+      targetStatus: 'Terminated',
+    });
+  }
+}

@@ -1,0 +1,11 @@
+import { McisSchema1767400000000 } from './mcis-migration';
+import { McisEntity } from './mcis.entity';
+import { McisVmEntity } from './mcis-vm.entity';
+
+export { McisEntity } from './mcis.entity';
+export { McisVmEntity, type VmAccess, type VmResourceNames } from './mcis-vm.entity';
+export { countMcisInNamespace } from './mcis-count';
+
+export const mcisEntities = [McisEntity, McisVmEntity];
+export const mcisMigrations = [McisSchema1767400000000];
+export { McisRepository, vmKeyOf, type VmKey } from './mcis-repository';

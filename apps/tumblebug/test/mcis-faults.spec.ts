@@ -1,0 +1,110 @@
+import {
+  call,
+  eventually,
+  ok,
+  prepareNamespace,
+  startSpider,
+  startTumblebug,
+  staticGroup,
+  type SpiderUnderTest,
+  type TumblebugUnderTest,
+} from './mcis-harness';
+
+jest.setTimeout(300_000);
+
+const NS = 'faults';
+const CONN = 'mock-faulty';
+const SIZE = 60;
+
+/**
+ * A mock cloud where 10% of new VMs never leave Creating (stuck creations, failed after
+ * TB_MCIS_CREATE_TIMEOUT_MS) and calls beyond 10 per second are throttled, while tumblebug is allowed
+ * 50 per second: creation must retry through the throttling and end by its policy on partial failure.
+ */
+describe('policyOnPartialFailure with failing and throttling clouds', () => {
+  let spider: SpiderUnderTest;
+  let tumblebug: TumblebugUnderTest;
+  let tb: string;
+
+  beforeAll(async () => {
+    spider = await startSpider();
+    await spider.connect(CONN, 'default', { VmStuckRate: '0.1', RateLimitPerSec: '10' });
+    tumblebug = await startTumblebug(spider, {
+      TB_MCIS_CREATE_TIMEOUT_MS: '5000',
+      TB_MCIS_CALLS_PER_SECOND_PER_PROVIDER: '50',
+      TB_MCIS_BACKOFF_BASE_MS: '200',
+      TB_MCIS_BACKOFF_MAX_MS: '2000',
+      TB_MCIS_MAX_ATTEMPTS: '30',
+    });
+    tb = tumblebug.rest;
+    await retryThrottled(() => prepareNamespace(tb, NS, [CONN]));
+  });
+
+  afterAll(async () => {
+    await tumblebug?.stop();
+    await spider?.stop();
+  });
+
+  const cspNamesOf = async (id: string) => {
+    const reply = await call(tb, 'GET', `/ns/${NS}/mci/${id}/associatedResources`);
+    return reply.status === 200 ? (reply.body.cspVmNames as string[]) : [];
+  };
+
+  it('refine: drops the failed VMs, terminates them in spider and ends Running for the rest', async () => {
+    await ok(
+      call(tb, 'POST', `/ns/${NS}/mci`, {
+        name: 'refined',
+        policyOnPartialFailure: 'refine',
+        subGroups: [staticGroup(CONN, 'g1', SIZE)],
+      }),
+    );
+    const settled = await eventually(
+      async () => ok(call(tb, 'GET', `/ns/${NS}/mci/refined`)),
+      (mci) => mci.targetAction === 'None',
+      1500,
+    );
+    const failed = settled.creationErrors.failedVmCount as number;
+    const kept = SIZE - failed;
+    expect(failed).toBeGreaterThan(0);
+    expect(settled.creationErrors.vmCreationErrors).toHaveLength(failed);
+    expect(settled.status).toBe(`Running:${kept} (R:${kept}/${kept})`);
+    expect(settled.vm).toHaveLength(kept);
+    const inSpider = await spider.vmNames(CONN);
+    expect(inSpider).toEqual([...(await cspNamesOf('refined'))].sort());
+  });
+
+  it('rollback: terminates every VM and deletes the MCIS when any VM fails', async () => {
+    const before = await spider.vmNames(CONN);
+    await ok(
+      call(tb, 'POST', `/ns/${NS}/mci`, {
+        name: 'rolledback',
+        policyOnPartialFailure: 'rollback',
+        subGroups: [staticGroup(CONN, 'g1', SIZE)],
+      }),
+    );
+    const gone = await eventually(
+      () => call(tb, 'GET', `/ns/${NS}/mci/rolledback`),
+      (reply) => reply.status === 404,
+      1500,
+    );
+    expect(gone.status).toBe(404);
+    expect(await spider.vmNames(CONN)).toEqual(before);
+  });
+
+  it('deletes the refined MCIS with option=terminate and leaves nothing in spider', async () => {
+    await ok(call(tb, 'DELETE', `/ns/${NS}/mci/refined?option=terminate`));
+    expect(await spider.vmNames(CONN)).toEqual([]);
+  });
+});
+
+/** Setup calls meet the same throttling: try again after the bucket refills. */
+async function retryThrottled(work: () => Promise<void>) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt > 20 || !String(error).includes('429')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}

@@ -1,0 +1,221 @@
+import {
+  call,
+  eventually,
+  ok,
+  prepareNamespace,
+  startSpider,
+  staticGroup,
+  type SpiderUnderTest,
+  startTumblebug,
+  type TumblebugUnderTest,
+} from './mcis-harness';
+
+jest.setTimeout(180_000);
+
+const CONNS = ['mock-a', 'mock-b', 'mock-c'];
+const NS = 'ns01';
+
+describe('MCIS lifecycle against a real spider with three mock connections', () => {
+  let spider: SpiderUnderTest;
+  let tumblebug: TumblebugUnderTest;
+  let tb: string;
+
+  beforeAll(async () => {
+    spider = await startSpider();
+    await spider.connect('mock-a', 'default');
+    await spider.connect('mock-b', 'mercury');
+    await spider.connect('mock-c', 'venus');
+    tumblebug = await startTumblebug(spider);
+    tb = tumblebug.rest;
+    await prepareNamespace(tb, NS, CONNS);
+  });
+
+  afterAll(async () => {
+    await tumblebug?.stop();
+    await spider?.stop();
+  });
+
+  const status = async (id: string) => (await ok(call(tb, 'GET', `/ns/${NS}/mci/${id}?option=status`))).status;
+
+  it('creates a static MCIS of three subGroups over three connections and reaches Running:6 (R:6/6)', async () => {
+    const created = await ok(
+      call(tb, 'POST', `/ns/${NS}/mci`, {
+        name: 'mci01',
+        subGroups: [staticGroup('mock-a', 'g1', 1), staticGroup('mock-b', 'g2', 2), staticGroup('mock-c', 'g3', 3)],
+      }),
+    );
+    expect(created.vm).toHaveLength(6);
+    expect(created.vm.every((vm: { status: string }) => vm.status === 'Creating')).toBe(true);
+    const done = await eventually(
+      () => status('mci01'),
+      (s) => s.status === 'Running:6 (R:6/6)',
+    );
+    expect(done.status).toBe('Running:6 (R:6/6)');
+    expect(done.statusCount.countRunning).toBe(6);
+    expect(
+      done.vm.every(
+        (vm: { targetAction: string; nativeStatus: string }) =>
+          vm.targetAction === 'None' && vm.nativeStatus === 'Running',
+      ),
+    ).toBe(true);
+    expect(await spider.vmNames('mock-c')).toHaveLength(3);
+    const info = await ok(call(tb, 'GET', `/ns/${NS}/mcis/mci01`));
+    expect(info.vm.map((vm: { id: string }) => vm.id).sort()).toEqual(['g1-1', 'g2-1', 'g2-2', 'g3-1', 'g3-2', 'g3-3']);
+    expect(info.vm[0].publicIP).toBe('4.3.2.1');
+  });
+
+  it('suspends and resumes the MCIS and reboots one VM', async () => {
+    expect((await ok(call(tb, 'GET', `/ns/${NS}/control/mci/mci01?action=suspend`))).message).toBe(
+      'Suspending the MCI',
+    );
+    expect(
+      (
+        await eventually(
+          () => status('mci01'),
+          (s) => s.status === 'Suspended:6 (R:0/6)',
+        )
+      ).status,
+    ).toBe('Suspended:6 (R:0/6)');
+    // resume is allowed from Suspended, reboot is not
+    expect((await call(tb, 'GET', `/ns/${NS}/control/mci/mci01/vm/g1-1?action=reboot`)).status).toBe(409);
+    await ok(call(tb, 'GET', `/ns/${NS}/control/mci/mci01?action=resume`));
+    expect(
+      (
+        await eventually(
+          () => status('mci01'),
+          (s) => s.status === 'Running:6 (R:6/6)' && s.targetAction === 'None',
+        )
+      ).status,
+    ).toBe('Running:6 (R:6/6)');
+    await ok(call(tb, 'GET', `/ns/${NS}/control/mci/mci01/vm/g2-1?action=reboot`));
+    const vm = await eventually(
+      async () => ok(call(tb, 'GET', `/ns/${NS}/mci/mci01/vm/g2-1?option=status`)),
+      (v) => v.status === 'Running' && v.targetAction === 'None',
+    );
+    expect(vm.status).toBe('Running');
+  });
+
+  it('scales a subGroup out by 2, continuing its numbering', async () => {
+    const answer = await ok(call(tb, 'POST', `/ns/${NS}/mci/mci01/subgroup/g2`, { numVMsToAdd: 2 }));
+    expect(answer.newVmList).toEqual(['g2-3', 'g2-4']);
+    expect(
+      (
+        await eventually(
+          () => status('mci01'),
+          (s) => s.status === 'Running:8 (R:8/8)',
+        )
+      ).status,
+    ).toBe('Running:8 (R:8/8)');
+    expect(await spider.vmNames('mock-b')).toHaveLength(4);
+    expect((await ok(call(tb, 'GET', `/ns/${NS}/mci/mci01/subgroup/g2`))).output).toHaveLength(4);
+  });
+
+  it('creates a dynamic MCIS over shared resources made once per connection', async () => {
+    const review = await ok(
+      call(tb, 'POST', `/ns/${NS}/mciDynamicReview`, {
+        name: 'dyn01',
+        subGroups: [{ name: 'd1', specId: 'mock-a-spec', imageId: 'mock-a-img', subGroupSize: 2 }],
+      }),
+    );
+    expect(review.creationViable).toBe(true);
+    const [a, b] = await Promise.all(
+      ['dyn01', 'dyn02'].map((name) =>
+        call(tb, 'POST', `/ns/${NS}/mciDynamic`, {
+          name,
+          subGroups: [{ name: 'd1', specId: 'mock-a-spec', imageId: 'mock-a-img', subGroupSize: 2 }],
+        }),
+      ),
+    );
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(
+      (
+        await eventually(
+          () => status('dyn01'),
+          (s) => s.status === 'Running:2 (R:2/2)',
+        )
+      ).status,
+    ).toBe('Running:2 (R:2/2)');
+    const vNets = await ok(call(tb, 'GET', `/ns/${NS}/resources/vNet?option=id`));
+    expect(vNets.output.filter((id: string) => id.includes('shared'))).toEqual([`${NS}-shared-mock-a`]);
+    const assoc = await ok(call(tb, 'GET', `/ns/${NS}/mci/dyn01/associatedResources`));
+    expect(assoc.vNetIds).toEqual([`${NS}-shared-mock-a`]);
+  });
+
+  it('refuses bad input with a 4xx message and creates nothing', async () => {
+    const bad = async (path: string, body: unknown, raw?: string) => {
+      const reply = await call(tb, 'POST', path, body, raw);
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+      expect(reply.status).toBeLessThan(500);
+      expect(typeof reply.body.message).toBe('string');
+      return reply;
+    };
+    await bad('/ns/nope/mci', { name: 'x1', subGroups: [staticGroup('mock-a', 'g1', 1)] });
+    await bad(`/ns/${NS}/mci`, undefined, '{"name": ');
+    await bad(`/ns/${NS}/mci`, { name: 'x2', subGroups: [staticGroup('mock-a', 'g1', -1)] });
+    await bad(`/ns/${NS}/mci`, { name: 'x3', subGroups: [{ ...staticGroup('mock-a', 'g1', 1), subGroupSize: 'abc' }] });
+    await bad(`/ns/${NS}/mci`, {
+      name: 'x4',
+      subGroups: [{ ...staticGroup('mock-a', 'g1', 1), specId: 'no-such-spec' }],
+    });
+    await bad(`/ns/${NS}/mci`, {
+      name: 'x5',
+      subGroups: [staticGroup('mock-a', 'g1', 1), staticGroup('mock-b', 'g1', 1)],
+    });
+    expect((await bad(`/ns/${NS}/mci`, { name: 'mci01', subGroups: [staticGroup('mock-a', 'g1', 1)] })).status).toBe(
+      409,
+    );
+    expect((await call(tb, 'GET', `/ns/${NS}/control/mci/mci01?action=jump`)).status).toBe(400);
+    const ids = await ok(call(tb, 'GET', `/ns/${NS}/mci?option=id`));
+    expect(ids.output.sort()).toEqual(['dyn01', 'dyn02', 'mci01']);
+  });
+
+  it('streams cb.tumblebug.mcis.* events to the console over server-sent events', async () => {
+    const aborter = new AbortController();
+    const response = await fetch(`${tb}/events/stream`, {
+      headers: { authorization: `Basic ${Buffer.from('default:default').toString('base64')}` },
+      signal: aborter.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    await ok(call(tb, 'POST', `/ns/${NS}/mci`, { name: 'sse01', subGroups: [staticGroup('mock-a', 'g1', 1)] }));
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!(text.includes('cb.tumblebug.mcis.created') && text.includes('"status":"Running:1 (R:1/1)"'))) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString();
+    }
+    aborter.abort();
+    expect(text).toContain('event: cb.tumblebug.mcis.created\ndata: {"nsId":"ns01","mcisId":"sse01","vmCount":1}');
+    expect(text).toContain('event: cb.tumblebug.vm.status_changed');
+    await ok(call(tb, 'DELETE', `/ns/${NS}/mci/sse01?option=terminate`));
+  });
+
+  it('terminates and deletes every MCIS, leaving nothing in spider, so the namespace can go', async () => {
+    expect((await call(tb, 'DELETE', `/ns/${NS}/mci/mci01`)).status).toBe(409); // still running
+    await ok(call(tb, 'GET', `/ns/${NS}/control/mci/mci01?action=terminate`));
+    expect(
+      (
+        await eventually(
+          () => status('mci01'),
+          (s) => s.status === 'Terminated:8 (R:0/8)',
+        )
+      ).status,
+    ).toBe('Terminated:8 (R:0/8)');
+    await ok(call(tb, 'DELETE', `/ns/${NS}/mci/mci01`));
+    await ok(call(tb, 'DELETE', `/ns/${NS}/mci/dyn01?option=terminate`));
+    await ok(call(tb, 'DELETE', `/ns/${NS}/mcis/dyn02?option=terminate`));
+    expect((await ok(call(tb, 'GET', `/ns/${NS}/mci?option=id`))).output).toEqual([]);
+    for (const conn of CONNS) expect(await spider.vmNames(conn)).toEqual([]);
+    for (const conn of CONNS) {
+      for (const type of ['sshKey', 'securityGroup'])
+        await ok(call(tb, 'DELETE', `/ns/${NS}/resources/${type}/${conn}-${type === 'sshKey' ? 'key' : 'sg'}`));
+      await ok(call(tb, 'DELETE', `/ns/${NS}/resources/vNet/${conn}-net`));
+    }
+    await ok(call(tb, 'DELETE', `/ns/${NS}/resources/sshKey/${NS}-shared-mock-a`));
+    await ok(call(tb, 'DELETE', `/ns/${NS}/resources/securityGroup/${NS}-shared-mock-a`));
+    await ok(call(tb, 'DELETE', `/ns/${NS}/resources/vNet/${NS}-shared-mock-a`));
+    await ok(call(tb, 'DELETE', `/ns/${NS}/resources/spec?match=`));
+    await ok(call(tb, 'DELETE', `/ns/${NS}/resources/image?match=`));
+    await ok(call(tb, 'DELETE', `/ns/${NS}`));
+  });
+});

@@ -1,0 +1,56 @@
+import { statusTone } from '../domain/status';
+import { Link } from '../ui/router';
+import { AsyncView, StatusBadge } from '../ui/feedback';
+import { useMcisList } from './use-mcis-list';
+
+export function McisListPage() {
+  const list = useMcisList();
+  return (
+    <section aria-labelledby="mcis-title">
+      <div className="heading">
+        <h2 id="mcis-title">MCIS</h2>
+        <Link to="/mcis/new" className="button primary">
+          Create MCIS
+        </Link>
+      </div>
+      <AsyncView state={list} empty="No MCIS in this namespace yet.">
+        {(mcisList) => (
+          <table>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Status</th>
+                <th>VMs</th>
+                <th>Providers</th>
+                <th>$/hour</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mcisList.map((m) => {
+                const vms = m.vm ?? [];
+                const cost = vms.reduce((sum, vm) => sum + (vm.spec?.costPerHour ?? 0), 0);
+                return (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`/mcis/${encodeURIComponent(m.id)}`}>{m.name || m.id}</Link>
+                    </td>
+                    <td>
+                      <StatusBadge status={m.status} tone={statusTone(m.status)} />
+                    </td>
+                    <td>{vms.length}</td>
+                    <td>
+                      {[...new Set(vms.map((vm) => vm.connectionConfig?.providerName ?? ''))]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </td>
+                    <td>{cost > 0 ? `$${cost.toFixed(3)}` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </AsyncView>
+    </section>
+  );
+}

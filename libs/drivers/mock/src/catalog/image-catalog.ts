@@ -1,0 +1,104 @@
+import { DriverError, type IID, type ImageInfo } from '@cb/driver-sdk';
+import { MAX_IMAGES_PER_REGION } from '../config';
+import { hashString, mix, pickWeighted, unit } from '../random';
+import { CatalogVersioning } from './catalog-version';
+import { DISTRIBUTIONS, type ImageParts } from './distributions';
+import type { CatalogProfile } from './profiles';
+
+/** Counters tests read to prove the catalog streams (generates on demand) rather than buffers. */
+export interface CatalogMetrics {
+  imagesGenerated: number;
+}
+
+const NEWEST_IMAGE_DAY = Date.UTC(2024, 10, 12);
+const DAY_MS = 86_400_000;
+
+function yyyymmdd(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/**
+ * The public images of one region. Nothing is stored: slot i's image is derived from (seed, region, i) when
+ * asked for, so a million-image region costs no memory and any image can be looked up by id alone.
+ */
+export class ImageCatalog {
+  private readonly salt: number;
+  private readonly versioning: CatalogVersioning;
+
+  constructor(
+    private readonly profile: CatalogProfile,
+    seed: string,
+    readonly region: string,
+    size: number,
+    version: number,
+    private readonly metrics: CatalogMetrics,
+  ) {
+    if (size > MAX_IMAGES_PER_REGION) {
+      throw new DriverError('INVALID_ARGUMENT', `ImagesPerRegion ${size} is above ${MAX_IMAGES_PER_REGION}`);
+    }
+    this.salt = mix(hashString(seed), hashString(region));
+    this.versioning = new CatalogVersioning(this.salt, size, version, profile.builtInImages.length);
+  }
+
+  async *stream(): AsyncGenerator<ImageInfo> {
+    for (let slot = 0; slot < this.versioning.slotCount; slot++) {
+      const image = this.imageAt(slot);
+      if (image) yield image;
+    }
+  }
+
+  /** The image in a slot at this catalog version, or undefined when the slot is not (or no longer) there. */
+  imageAt(slot: number): ImageInfo | undefined {
+    if (slot < 0 || slot >= this.versioning.slotCount) return undefined;
+    const fate = this.versioning.fate(slot);
+    if (fate.removed) return undefined;
+    this.metrics.imagesGenerated++;
+    const builtIn = this.profile.builtInImages[slot];
+    return builtIn ? structuredClone(builtIn) : this.generate(slot, fate.revision);
+  }
+
+  get(imageIID: IID): ImageInfo {
+    for (const id of [imageIID.SystemId, imageIID.NameId]) {
+      if (!id) continue;
+      const builtIn = this.profile.builtInImages.findIndex((i) => i.IId.NameId === id);
+      const slot = builtIn >= 0 ? builtIn : this.profile.slotOf(id);
+      const image = slot === undefined ? undefined : this.imageAt(slot);
+      if (image && (image.IId.NameId === id || image.IId.SystemId === id)) return image;
+    }
+    throw new DriverError(
+      'NOT_FOUND',
+      `image '${imageIID.NameId || imageIID.SystemId}' does not exist in region '${this.region}'`,
+    );
+  }
+
+  private generate(slot: number, revision: number): ImageInfo {
+    const u = (k: number) => unit(this.salt, slot, k);
+    const distribution = pickWeighted(DISTRIBUTIONS, u(1));
+    const arch = distribution.arches.includes('arm64') && u(2) < 0.3 ? 'arm64' : 'x86_64';
+    const created = NEWEST_IMAGE_DAY - Math.floor(u(3) * 1500) * DAY_MS;
+    const parts: ImageParts = {
+      date: yyyymmdd(created),
+      arch,
+      debArch: arch === 'arm64' ? 'arm64' : 'amd64',
+      build: slot,
+    };
+    const identity = this.profile.identify(distribution, parts, this.salt, slot);
+    const keyValues = [
+      ...identity.KeyValueList,
+      { Key: 'CreationDate', Value: new Date(created).toISOString() },
+      ...(revision > 0 ? [{ Key: 'CatalogRevision', Value: String(revision) }] : []),
+    ];
+    return {
+      IId: identity.IId,
+      Name: identity.Name,
+      OSArchitecture: arch,
+      OSPlatform: distribution.platform,
+      OSDistribution: distribution.distribution,
+      OSDiskType: this.profile.diskType,
+      // A revised image is a rebuilt one: it grew, as real re-published images do.
+      OSDiskSizeGB: String(distribution.diskGB + 2 * revision),
+      ImageStatus: u(4) < 0.02 ? 'Unavailable' : 'Available',
+      KeyValueList: keyValues,
+    };
+  }
+}

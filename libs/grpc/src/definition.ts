@@ -1,0 +1,41 @@
+import {
+  create,
+  type DescMessage,
+  type DescMethod,
+  type DescService,
+  fromBinary,
+  isMessage,
+  toBinary,
+} from '@bufbuild/protobuf';
+import type * as grpc from '@grpc/grpc-js';
+
+/**
+ * The grpc-js service definition of a protobuf-es service descriptor: protobuf-es generates no
+ * grpc-js stubs, so the serializers of every method are derived here, once, from the descriptor.
+ */
+export function toGrpcDefinition(service: DescService): grpc.ServiceDefinition {
+  const definition: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
+  for (const method of service.methods) definition[method.localName] = toMethodDefinition(method);
+  return definition as grpc.ServiceDefinition;
+}
+
+function toMethodDefinition(method: DescMethod): grpc.MethodDefinition<unknown, unknown> {
+  const { methodKind, input, output } = method;
+  return {
+    path: `/${method.parent.typeName}/${method.name}`,
+    originalName: method.name,
+    requestStream: methodKind === 'client_streaming' || methodKind === 'bidi_streaming',
+    responseStream: methodKind === 'server_streaming' || methodKind === 'bidi_streaming',
+    requestSerialize: (message) => serialize(input, message),
+    requestDeserialize: (bytes) => fromBinary(input, bytes),
+    responseSerialize: (message) => serialize(output, message),
+    responseDeserialize: (bytes) => fromBinary(output, bytes),
+  };
+}
+
+/** Handlers and callers may hand over plain init objects (`{ text: 'hi' }`); complete them first. */
+function serialize(schema: DescMessage, message: unknown): Buffer {
+  const complete = isMessage(message, schema) ? message : create(schema, message as Record<string, unknown>);
+  const bytes = toBinary(schema, complete);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
+}

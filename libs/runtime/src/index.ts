@@ -1,0 +1,11 @@
+export { ConfigError, envBoolean, envPort, parseEnv } from './env';
+export {
+  findOrStartNats,
+  natsServerOnPath,
+  startNatsServer,
+  type LocalNats,
+  type StartNatsOptions,
+} from './nats-server';
+export { freePort, isPortOpen, waitForPort } from './net';
+export { runMain, type MainLogger, type Stoppable } from './run-main';
+export type { RunningService, ServiceDeps, ServiceEndpoints, ServiceLogger, ServiceModule } from './service-module';

@@ -1,0 +1,1 @@
+export { runServiceAlone } from './run-service-alone';

@@ -1,0 +1,175 @@
+/*
+ * mc-meta benchmark: full sync of 3 mock providers x 20 connections x 20,000 images (1.2 million) plus specs and
+ * prices into PostgreSQL, the peak RSS of the mc-meta process meanwhile, then search latency for a fixed query mix
+ * at 8 concurrent clients. mc-meta runs in a child process (mcmeta-bench-server.ts).
+ *
+ *   npx tsx tools/bench/mcmeta-bench.ts [--source spider|driver] [--images 20000] [--clients 8] [--seconds 20]
+ *
+ * --source spider (default): end to end, spider (child process, mock driver) streams the catalogs over gRPC.
+ * --source driver: the engine alone, mc-meta reads the mock driver in its own process.
+ */
+import { spawn } from 'node:child_process';
+import { Client } from 'pg';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { benchConnections } from './mcmeta-bench-catalog';
+import { restCall, startBenchSpider, type BenchSpider } from './spider-bench-process';
+import { CpuMeter } from './mcmeta-bench-cpu';
+import { runQueryMix } from './mcmeta-query-mix';
+
+const { values } = parseArgs({
+  options: {
+    source: { type: 'string', default: 'spider' },
+    images: { type: 'string', default: '20000' },
+    clients: { type: 'string', default: '8' },
+    seconds: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '2' },
+  },
+});
+const images = Number(values.images);
+const authorization = `Basic ${Buffer.from('bench:bench').toString('base64')}`;
+
+function peakRssMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+async function startMcMeta(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'mcmeta-bench-server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const endpoints = await new Promise<{ rest: string; grpc: string; database: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`mc-meta exited with ${code} before it was ready`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('READY ')) resolve(JSON.parse(line.slice('READY '.length)));
+    });
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  return { ...endpoints, pid: child.pid!, stop };
+}
+
+/** Each connection's region config is named as the cloud's region, so mc-meta's region column is the cloud's. */
+async function registerConnections(spider: BenchSpider): Promise<void> {
+  await restCall(spider, 'POST', '/driver', {
+    DriverName: 'bench-mock',
+    ProviderName: 'MOCK',
+    DriverLibFileName: 'mock-driver-v1.0.so',
+  });
+  const regions = new Set<string>();
+  for (const connection of benchConnections(images)) {
+    if (!regions.has(connection.region)) {
+      regions.add(connection.region);
+      await restCall(spider, 'POST', '/region', {
+        RegionName: connection.region,
+        ProviderName: 'MOCK',
+        KeyValueInfoList: [{ Key: 'Region', Value: connection.region }],
+      });
+    }
+    await restCall(spider, 'POST', '/credential', {
+      CredentialName: `${connection.name}-credential`,
+      ProviderName: 'MOCK',
+      KeyValueInfoList: Object.entries(connection.credential).map(([Key, Value]) => ({ Key, Value })),
+    });
+    await restCall(spider, 'POST', '/connectionconfig', {
+      ConfigName: connection.name,
+      ProviderName: 'MOCK',
+      DriverName: 'bench-mock',
+      CredentialName: `${connection.name}-credential`,
+      RegionName: connection.region,
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const spider = values.source === 'spider' ? await startBenchSpider() : undefined;
+  if (spider) await registerConnections(spider);
+  const mcmeta = await startMcMeta({
+    BENCH_SOURCE: values.source!,
+    BENCH_IMAGES: String(images),
+    MCMETA_SYNC_CONCURRENCY: values.concurrency!,
+    ...(spider ? { SPIDER_GRPC_ADDRESS: spider.grpc } : {}),
+  });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${mcmeta.rest}${path}`, {
+      method,
+      headers: { authorization, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<any>;
+  };
+  const admin = new Client({
+    connectionString: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  await admin.connect();
+  try {
+    const baseline = peakRssMiB(mcmeta.pid).rss;
+    const syncCpu = new CpuMeter(admin, mcmeta.database, mcmeta.pid);
+    await syncCpu.sample();
+    const spiderCpuBefore = spider ? (await spider.stats()).cpuMs : 0;
+    const started = Date.now();
+    const { id } = await call('POST', '/sync', {});
+    let run: any;
+    let sampledPeak = 0;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      sampledPeak = Math.max(sampledPeak, peakRssMiB(mcmeta.pid).rss);
+      await syncCpu.sample();
+      run = await call('GET', `/sync/${id}`);
+    } while (run.status === 'running');
+    const seconds = (Date.now() - started) / 1000;
+    const memory = peakRssMiB(mcmeta.pid);
+    console.log(
+      `source: ${values.source === 'spider' ? 'spider over gRPC (end to end)' : 'mock driver in the mc-meta process (engine alone)'}`,
+    );
+    console.log(`full sync: ${run.status} in ${seconds.toFixed(1)} s (target <= 60 s), ${run.tasks.length} tasks`);
+    for (const [kind, counts] of Object.entries(run.countsByKind)) console.log(`  ${kind}: ${JSON.stringify(counts)}`);
+    console.log(`  images/s: ${Math.round(run.countsByKind.images.received / seconds)}`);
+    console.log(
+      `mc-meta RSS: before ${baseline.toFixed(0)} MiB, peak ${memory.peak.toFixed(0)} MiB (target <= 512 MiB)`,
+    );
+    const cpu = syncCpu.used();
+    const spiderCpu = spider
+      ? `, spider ${(((await spider.stats()).cpuMs - spiderCpuBefore) / 1000).toFixed(1)} s`
+      : '';
+    console.log(
+      `CPU used by the sync: mc-meta ${cpu.service.toFixed(1)} s, its PostgreSQL backends ${cpu.database.toFixed(1)} s` +
+        `${spiderCpu} (load average ${loadavg()[0].toFixed(1)})`,
+    );
+    if (run.status !== 'completed') console.log(`  error: ${run.error}`);
+
+    const mixCpu = new CpuMeter(admin, mcmeta.database, mcmeta.pid);
+    await mixCpu.sample();
+    const sampler = setInterval(() => void mixCpu.sample().catch(() => undefined), 500);
+    const requests = await runQueryMix(mcmeta.rest, authorization, Number(values.clients), Number(values.seconds));
+    clearInterval(sampler);
+    await mixCpu.sample();
+    const used = mixCpu.used();
+    console.log(
+      `CPU per search request (incl. warm-up): mc-meta ${((used.service * 1000) / requests).toFixed(2)} ms, ` +
+        `PostgreSQL ${((used.database * 1000) / requests).toFixed(2)} ms (load average ${loadavg()[0].toFixed(1)})`,
+    );
+  } finally {
+    await admin.end();
+    await mcmeta.stop();
+    await spider?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+/*
+ * Profiling aid: each query of the mix run in process against a loaded catalog (PROF_DB, e.g. kept by the benchmark
+ * with BENCH_KEEP_DATABASE), best of PROF_REPEAT runs; PROF_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of every
+ * statement it sent; PROF_EXTRA adds space-separated paths.
+ */
+import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
+import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
+import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
+
+const MIX = [
+  '/images?q=ubunt%2022.04',
+  '/images?q=windows%202022',
+  '/images?q=debain',
+  '/images?q=ubuntu&region=ap-northeast-2&arch=arm64',
+  '/images?q=rocky%209&region=us-central1&status=Available',
+  '/images?q=jammy&region=koreacentral&facets=provider,region',
+  '/images?region=eu-west-1&os=debian&arch=x86_64',
+  '/images?region=japaneast&platform=Windows&facets=provider,os',
+  '/images?os=rhel&status=Available',
+  '/specs?vcpuMin=4&vcpuMax=4&memMin=16&memMax=16&sort=price',
+  '/specs?vcpuMin=8&memMin=32&gpu=false&sort=price&priceMax=2',
+  ...(process.env.PROF_EXTRA ?? '').split(' ').filter(Boolean),
+];
+
+async function main() {
+  const ds = createMcMetaDataSource(`postgres://postgres@127.0.0.1:5432/${process.env.PROF_DB ?? 'mcmeta_base'}`);
+  await ds.initialize();
+  const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500 }));
+  const statements: [string, unknown[]][] = [];
+  const query = ds.query.bind(ds);
+  for (const path of MIX) {
+    const [route, qs] = path.slice(1).split('?');
+    const input = Object.fromEntries(new URLSearchParams(qs));
+    (ds as any).query = async (sql: string, params: unknown[], runner?: unknown) => {
+      statements.push([sql, params]);
+      return (query as any)(sql, params, runner);
+    };
+    let ms = Infinity;
+    let page: any;
+    for (let i = 0; i < Number(process.env.PROF_REPEAT ?? 1); i++) {
+      statements.length = 0;
+      const started = performance.now();
+      page = await (search as any)[route](input);
+      ms = Math.min(ms, performance.now() - started);
+    }
+    (ds as any).query = query;
+    console.log(`\n##### ${path}: ${ms.toFixed(1)} ms, ${page.items.length} items, total ${page.total}`);
+    if (process.env.PROF_EXPLAIN) {
+      for (const [sql, params] of statements.filter(([s]) => /^\s*(SELECT|WITH|\()/i.test(s))) {
+        const plan = await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+        console.log(params, '\n' + plan.map((r: any) => r['QUERY PLAN']).join('\n'));
+      }
+    }
+    statements.length = 0;
+  }
+  await ds.destroy();
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

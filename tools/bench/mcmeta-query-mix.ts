@@ -1,0 +1,85 @@
+import { Agent, get as httpGet } from 'node:http';
+
+/** Latency percentiles of the fixed query mix, per class and over all, printed as a table. */
+const MIX: { kind: string; path: string }[] = [
+  { kind: 'keyword only', path: '/images?q=ubunt%2022.04' },
+  { kind: 'keyword only', path: '/images?q=windows%202022' },
+  { kind: 'keyword only', path: '/images?q=debain' },
+  { kind: 'keyword + filters', path: '/images?q=ubuntu&region=ap-northeast-2&arch=arm64' },
+  { kind: 'keyword + filters', path: '/images?q=rocky%209&region=us-central1&status=Available' },
+  { kind: 'keyword + filters', path: '/images?q=jammy&region=koreacentral&facets=provider,region' },
+  { kind: 'filters only', path: '/images?region=eu-west-1&os=debian&arch=x86_64' },
+  { kind: 'filters only', path: '/images?region=japaneast&platform=Windows&facets=provider,os' },
+  { kind: 'filters only', path: '/images?os=rhel&status=Available' },
+  { kind: 'spec range + price', path: '/specs?vcpuMin=4&vcpuMax=4&memMin=16&memMax=16&sort=price' },
+  { kind: 'spec range + price', path: '/specs?vcpuMin=8&memMin=32&gpu=false&sort=price&priceMax=2' },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export async function runQueryMix(
+  rest: string,
+  authorization: string,
+  clients: number,
+  seconds: number,
+): Promise<number> {
+  let requests = 0;
+  // One keep-alive socket per client, as a connection-pooling API client would hold.
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const get = (path: string) =>
+    new Promise<{ nextCursor?: string; items: unknown[] }>((resolve, reject) => {
+      requests++;
+      httpGet(`${rest}${path}`, { agent, headers: { authorization } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (response.statusCode !== 200) reject(new Error(`GET ${path}: ${response.statusCode} ${text}`));
+          else resolve(JSON.parse(text));
+        });
+      }).on('error', reject);
+    });
+  // Deep pages: cursors 20,000 rows into a region's images and 2,000 rows into a keyword's matches.
+  const deep: { kind: string; path: string }[] = [];
+  for (const [base, pages] of [
+    ['/images?region=us-east-1', 20],
+    ['/images?q=debian', 2],
+  ] as const) {
+    let cursor = '';
+    for (let i = 0; i < pages; i++)
+      cursor = (await get(`${base}&limit=1000${cursor ? `&cursor=${cursor}` : ''}`)).nextCursor ?? '';
+    deep.push({ kind: 'deep page via cursor', path: `${base}&limit=50&cursor=${cursor}` });
+  }
+  const mix = [...MIX, ...deep];
+  for (const query of mix) await get(query.path); // warm-up
+
+  const latencies = new Map<string, number[]>();
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = client; Date.now() < until; i++) {
+        const query = mix[i % mix.length];
+        const started = performance.now();
+        await get(query.path);
+        const list = latencies.get(query.kind) ?? latencies.set(query.kind, []).get(query.kind)!;
+        list.push(performance.now() - started);
+      }
+    }),
+  );
+  agent.destroy();
+
+  const row = (name: string, values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const f = (p: number) => percentile(sorted, p).toFixed(1).padStart(7);
+    console.log(`  ${name.padEnd(22)} ${String(sorted.length).padStart(6)} ${f(50)} ${f(95)} ${f(99)}`);
+  };
+  console.log(`search latency, ${clients} clients, ${seconds} s, closed loop (targets: p95 <= 20 ms, p99 <= 50 ms)`);
+  console.log(
+    `  ${'query class'.padEnd(22)} ${'count'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`,
+  );
+  for (const [kind, values] of latencies) row(kind, values);
+  row('all', [...latencies.values()].flat());
+  return requests;
+}
