@@ -25,6 +25,7 @@ describe('specs and images from spider, and recommendSpec', () => {
     db = await createTestDatabase('tb_rec');
     const config = loadTumblebugConfig({
       TB_PORT: '0',
+      TB_GRPC_PORT: '0',
       DATABASE_URL: db.url,
       SPIDER_GRPC_ADDRESS: spider.grpc,
       CB_SECRET_KEY: randomBytes(32).toString('base64'),

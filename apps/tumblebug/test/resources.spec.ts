@@ -16,6 +16,7 @@ describe('connections and MCIR through a real spider', () => {
     db = await createTestDatabase('tb_res');
     const config = loadTumblebugConfig({
       TB_PORT: '0',
+      TB_GRPC_PORT: '0',
       DATABASE_URL: db.url,
       SPIDER_GRPC_ADDRESS: spider.grpc,
       CB_SECRET_KEY: randomBytes(32).toString('base64'),
