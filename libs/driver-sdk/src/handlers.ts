@@ -166,6 +166,11 @@ export interface ClusterHandler {
   ): Promise<NodeGroupInfo>;
   removeNodeGroup(clusterIID: IID, nodeGroupIID: IID): Promise<boolean>;
   upgradeCluster(clusterIID: IID, version: string): Promise<ClusterInfo>;
+  /**
+   * A short-lived bearer token for the cluster's API server (upstream's GenerateClusterToken, served as a
+   * kubectl ExecCredential). Since contract 1.1.0; a driver without it cannot hand out tokens.
+   */
+  generateClusterToken?(clusterIID: IID): Promise<string>;
   listIID(): Promise<IID[]>;
 }
 

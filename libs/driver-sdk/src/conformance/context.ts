@@ -12,6 +12,8 @@ export interface FaultConnections {
   slowBoot?: () => Promise<CloudConnection>;
   /** A connection whose VMs never leave Creating. */
   stuckBoot?: () => Promise<CloudConnection>;
+  /** A connection answering every call only after `latencyMs` of the driver's time (`now`). */
+  slow?: { open: () => Promise<CloudConnection>; latencyMs: number };
 }
 
 export interface ConformanceOptions {
@@ -24,6 +26,8 @@ export interface ConformanceOptions {
   pollIntervalMs?: number;
   /** Waits between polls; pass a fake clock's sleep to keep the suite instant and deterministic. */
   sleep?: (ms: number) => Promise<void>;
+  /** The driver's clock in ms (a fake clock's `now` with its `sleep`); measures injected latency. */
+  now?: () => number;
   /** Image and spec used for VMs; default: the first of each list. */
   imageName?: string;
   specName?: string;
@@ -42,6 +46,7 @@ export function resolveOptions(options: ConformanceOptions): ResolvedOptions {
     vmRunningTimeoutMs: 600_000,
     pollIntervalMs: 1_000,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => performance.now(),
     vpcCidr: '10.100.0.0/16',
     subnetCidrs: ['10.100.1.0/24', '10.100.2.0/24'],
     ...options,

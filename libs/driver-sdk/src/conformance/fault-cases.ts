@@ -52,6 +52,18 @@ export function describeFaults(ctx: SuiteContext): void {
       });
     }
 
+    if (faults.slow) {
+      it('answers each call only after the configured latency', async () => {
+        const { open, latencyMs } = faults.slow!;
+        const regions = required((await open()).regionZone(), 'RegionZoneHandler');
+        for (let i = 0; i < 3; i++) {
+          const start = ctx.options.now();
+          expect((await regions.listRegionZone()).length).toBeGreaterThan(0);
+          expect(ctx.options.now() - start).toBeGreaterThanOrEqual(latencyMs);
+        }
+      });
+    }
+
     const canBoot = ctx.options.capabilities.VMHandler && ctx.options.capabilities.VPCHandler;
     if (faults.slowBoot && canBoot) {
       it('shows a slow VM as Creating before Running', async () => {

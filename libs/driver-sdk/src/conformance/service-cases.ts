@@ -83,6 +83,10 @@ export function describeServices(ctx: SuiteContext): void {
           expect(await clusters.removeNodeGroup(cluster.IId, added.IId)).toBe(true);
           expect((await clusters.getCluster(cluster.IId)).NodeGroupList).toHaveLength(1);
           expect((await clusters.upgradeCluster(cluster.IId, '1.31')).Version).toBe('1.31');
+          if (clusters.generateClusterToken) {
+            expect(await clusters.generateClusterToken(cluster.IId)).toEqual(expect.stringMatching(/\S/));
+            await expectDriverError(clusters.generateClusterToken(ctx.iid('no-such-cluster')), 'NOT_FOUND');
+          }
         } finally {
           await clusters.deleteCluster(cluster.IId).catch(() => undefined);
         }

@@ -36,8 +36,9 @@ const FORCEABLE = new Set<ForcedFailure['kind']>([
   'UNSUPPORTED',
 ]);
 
-function invalid(key: string, value: string, why: string): DriverError {
-  return new DriverError('INVALID_ARGUMENT', `mock credential key ${key}='${value}' is invalid: ${why}`);
+/** Names the key, never its value: credential values stay out of every answer and log line. */
+function invalid(key: string, why: string): DriverError {
+  return new DriverError('INVALID_ARGUMENT', `mock credential key ${key} is invalid: ${why}`);
 }
 
 function numberOf(list: KeyValue[], key: string, check: (n: number) => string | undefined): number | undefined {
@@ -45,7 +46,7 @@ function numberOf(list: KeyValue[], key: string, check: (n: number) => string | 
   if (raw === undefined || raw.trim() === '') return undefined;
   const value = Number(raw);
   const problem = Number.isFinite(value) ? check(value) : 'not a number';
-  if (problem) throw invalid(key, raw, problem);
+  if (problem) throw invalid(key, problem);
   return value;
 }
 
@@ -55,11 +56,11 @@ const fraction = (n: number) => (n >= 0 && n <= 1 ? undefined : 'must be between
 
 function parseFailOps(raw: string | undefined): ForcedFailure[] {
   if (!raw?.trim()) return [];
-  return raw.split(',').map((entry) => {
+  return raw.split(',').map((entry, index) => {
     const [operation, kind = 'TRANSIENT'] = entry.trim().split(':');
     const upper = kind.toUpperCase() as ForcedFailure['kind'];
     if (!operation || !FORCEABLE.has(upper)) {
-      throw invalid('FailOps', raw, `'${entry}' must be <operation>[:${[...FORCEABLE].join('|')}]`);
+      throw invalid('FailOps', `entry ${index + 1} must be <operation>[:${[...FORCEABLE].join('|')}]`);
     }
     return { operation, kind: upper };
   });
@@ -72,7 +73,7 @@ export function parseMockConfig(credential: KeyValue[]): MockConfig {
   }
   const profileRaw = (keyValueOf(credential, 'Profile') ?? 'upstream').trim().toLowerCase();
   if (!(PROFILE_NAMES as readonly string[]).includes(profileRaw)) {
-    throw invalid('Profile', profileRaw, `must be one of ${PROFILE_NAMES.join(', ')}`);
+    throw invalid('Profile', `must be one of ${PROFILE_NAMES.join(', ')}`);
   }
   return {
     mockName,

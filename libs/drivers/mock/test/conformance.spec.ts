@@ -5,7 +5,7 @@ import { createMockDriver, ManualClock, mockConnectionInfo } from '../src';
 const clock = new ManualClock();
 const driver = createMockDriver({ clock });
 const capabilities = driver.manifest.Capabilities;
-const poll = { vmRunningTimeoutMs: 120_000, pollIntervalMs: 5_000, sleep: clock.sleep };
+const poll = { vmRunningTimeoutMs: 120_000, pollIntervalMs: 5_000, sleep: clock.sleep, now: () => clock.now() };
 
 function connect(keyValues: Record<string, string>, region = 'default') {
   return () => driver.connect(mockConnectionInfo(keyValues, region));
@@ -20,6 +20,7 @@ runConformanceSuite(connect({ MockName: 'conformance-upstream' }), {
     failing: connect({ MockName: 'conformance-failing', FailureRate: '0.3', Seed: 'conformance' }),
     slowBoot: connect({ MockName: 'conformance-slow', VmBootMs: '30000' }),
     stuckBoot: connect({ MockName: 'conformance-stuck', VmStuckRate: '1' }),
+    slow: { open: connect({ MockName: 'conformance-latency', LatencyMs: '750' }), latencyMs: 750 },
   },
 });
 

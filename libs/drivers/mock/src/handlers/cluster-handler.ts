@@ -103,6 +103,12 @@ export class MockClusterHandler implements ClusterHandler {
     return structuredClone(cluster);
   }
 
+  /** A token that names the cluster and the (mock) time it was issued. */
+  async generateClusterToken(clusterIID: IID): Promise<string> {
+    const cluster = this.env.cloud.clusters.ref(clusterIID);
+    return `mock-cluster-token.${cluster.IId.SystemId}.${this.env.clock.now()}`;
+  }
+
   async listIID(): Promise<IID[]> {
     return this.env.cloud.clusters.iids();
   }
