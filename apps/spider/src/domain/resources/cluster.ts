@@ -1,4 +1,5 @@
 import type { ClusterHandler, ClusterInfo, KeyValue, NodeGroupInfo, NodeGroupReqInfo } from '@cb/driver-sdk';
+import { InvalidArgumentError } from '@cb/errors';
 import type { EntityManager } from 'typeorm';
 import { required } from '../calls';
 import { type ConnectionScope, driverIid } from './connection-scope';
@@ -162,6 +163,20 @@ export const clusters = {
       clusterHandler(scope)(c).upgradeCluster(driverIid(row), version),
     );
     return this.toUser(scope, info);
+  },
+
+  /** A bearer token for the cluster's API server, from the driver (upstream's GenerateClusterToken). */
+  async token(scope: ConnectionScope, name: string): Promise<string> {
+    const row = await scope.row('cluster', name);
+    return scope.call(clusterLabel(name, 'generateClusterToken'), (c) => {
+      const handler = clusterHandler(scope)(c);
+      if (!handler.generateClusterToken) {
+        throw new InvalidArgumentError(`${scope.provider} driver does not support cluster tokens`, {
+          unsupported: true,
+        });
+      }
+      return handler.generateClusterToken(driverIid(row));
+    });
   },
 
   async toUser(scope: ConnectionScope, info: ClusterInfo): Promise<ClusterInfo> {

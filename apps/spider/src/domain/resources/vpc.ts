@@ -24,7 +24,7 @@ export interface VpcRequest {
   TagList?: KeyValue[];
 }
 
-const vpcHandler = (scope: ConnectionScope) => (cloud: { vpc(): VPCHandler | undefined }) =>
+export const vpcHandler = (scope: ConnectionScope) => (cloud: { vpc(): VPCHandler | undefined }) =>
   required(cloud.vpc(), 'VPC', scope.provider);
 
 /** VPCs and their subnets (upstream's VPC handler plus the vpc and subnet IID tables). */
@@ -180,7 +180,14 @@ function toDriverSubnet(name: string, req: SubnetRequest): SubnetInfo {
   };
 }
 
-function recordSubnet(scope: ConnectionScope, vpcName: string, name: string, subnet: SubnetInfo, em: EntityManager) {
+/** The subnet row of `vpcName` the user calls `name`, for what the cloud answered as `subnet`. */
+export function recordSubnet(
+  scope: ConnectionScope,
+  vpcName: string,
+  name: string,
+  subnet: SubnetInfo,
+  em?: EntityManager,
+) {
   return scope.iids.insert(
     'subnet',
     scope.newRow(name, subnet.IId, vpcName, subnet.Zone ?? ''),

@@ -24,6 +24,11 @@ export function clusterRoutes(runtime: ResourceRuntime): Router {
     await clusters.delete(await scopeOf(req), req.params.Name, forceOf(req));
     res.json({ Result: 'true' });
   });
+  // Upstream answers the token as a kubectl ExecCredential, so kubeconfigs can call this route directly.
+  router.get('/cluster/:Name/token', async (req, res) => {
+    const token = await clusters.token(await scopeOf(req), req.params.Name);
+    res.json({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token } });
+  });
   router.put('/cluster/:Name/upgrade', async (req, res) => {
     const scope = await scopeOf(req);
     const { Version } = reqInfoOf(req, upgradeSchema, 'UpgradeClusterReqInfo');

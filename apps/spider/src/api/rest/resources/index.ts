@@ -26,6 +26,8 @@ import { callHistoryRoutes } from './call-history.routes';
 import { computeRoutes } from './compute.routes';
 import { managementRoutes } from './management.routes';
 import { networkRoutes } from './network.routes';
+import { cloudLookupRoutes } from './cloud-lookup.routes';
+import { subnetManagementRoutes } from './subnet-management.routes';
 
 /** The resources router; `close()` writes the call history still queued (call it before the database closes). */
 export type ResourceRouter = Router & { close(): Promise<void> };
@@ -43,11 +45,12 @@ export function createResourceRouter(deps: SpiderRestDeps): ResourceRouter {
   );
   const preconfig = new PreconfigRuntime(cim, deps.drivers, gateway, iids);
   const vms = new VmService(new VmEvents());
+  const vm = vmKind(vms);
   const kinds = {
     vpc: vpcKind,
     securitygroup: securityGroupKind,
     keypair: keyPairKind,
-    vm: vmKind(vms),
+    vm,
     disk: diskKind,
     myimage: myImageKind,
     nlb: nlbKind,
@@ -64,6 +67,8 @@ export function createResourceRouter(deps: SpiderRestDeps): ResourceRouter {
   router.use(clusterRoutes(runtime));
   router.use(tagRoutes(runtime));
   router.use(managementRoutes(runtime, kinds));
+  router.use(subnetManagementRoutes(runtime));
+  router.use(cloudLookupRoutes(runtime, vm));
   router.close = () => recorder.flush();
   return router;
 }

@@ -69,3 +69,7 @@ export const registerSchema = z.object({
   VPCName: z.string().optional(),
   Zone: z.string().optional(),
 });
+
+export const subnetRegisterSchema = z.object({ Name: name, VPCName: name, CSPId: name, Zone: z.string().optional() });
+
+export const vpcNameSchema = z.object({ VPCName: name });
