@@ -87,6 +87,21 @@ describe('spider resources: refusals leave nothing behind', () => {
     expect((await rs.rows('vpc_iid_infos', C)).map((r) => r.name_id)).toEqual(['vpc-01']);
   });
 
+  it('asked the cloud nothing for a refused request, so the cloud holds nothing spider does not know', async () => {
+    const history = await rs.call('GET', `/callhistory?ConnectionName=${C}&limit=1000`);
+    const creates = history.body.callhistory
+      .filter((c: { Operation: string }) => /^(create|start|add)/.test(c.Operation))
+      .map((c: { Operation: string; ResourceName: string }) => `${c.Operation} ${c.ResourceName}`)
+      .sort();
+    // One create each for what was made; none for the refused names or the duplicates.
+    expect(creates).toEqual(['createKey keypair-01', 'createSecurity sg-01', 'createVPC vpc-01', 'startVM vm-01']);
+    for (const rsName of ['vpc', 'securitygroup', 'keypair', 'vm']) {
+      const all = await rs.call('GET', `/all${rsName}?ConnectionName=${C}`);
+      expect(all.body.AllList.OnlyCSPList).toEqual([]);
+      expect(all.body.AllList.OnlySpiderList).toEqual([]);
+    }
+  });
+
   it('refuses to delete a VPC in use unless forced; force drops the VPC and its subnets only', async () => {
     const refused = await rs.call('DELETE', '/vpc/vpc-01', { ConnectionName: C });
     expect(refused.status).toBe(409);
