@@ -102,6 +102,13 @@ describe('spider driver calls: isolation, deadlines, errors, history', () => {
         Errors: errors.body.callhistory.length,
       }),
     ]);
+    // The slow connection's cloud answers each call after 2.5 s: its recorded latencies say so.
+    const slow = await rs.call('GET', '/callhistory/stats?ConnectionName=slow');
+    expect(slow.body.stats).toHaveLength(1);
+    const { Calls, Errors, AvgMs, P50Ms, P95Ms, MaxMs } = slow.body.stats[0];
+    expect([Calls, Errors]).toEqual([5, 0]);
+    expect(Math.min(AvgMs, P50Ms, P95Ms, MaxMs)).toBeGreaterThanOrEqual(2500);
+    expect(P50Ms <= P95Ms && P95Ms <= MaxMs).toBe(true);
     expect(errors.body.callhistory.map((c: { Outcome: string }) => c.Outcome).sort()).toEqual([
       'THROTTLED',
       'TIMEOUT',
