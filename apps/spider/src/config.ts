@@ -39,6 +39,11 @@ const schema = z.object({
   HUB_GRPC_ADDRESS: z.string().trim().default('127.0.0.1:50600'),
   /** Where drivers fetched from hub are cached (verified again before every load). */
   SPIDER_DRIVER_CACHE_DIR: z.string().default(DEFAULT_DRIVER_CACHE_DIR),
+  /** A directory of driver modules loaded at start (each under its file name); unset: none. */
+  SPIDER_DRIVER_DIR: z
+    .string()
+    .optional()
+    .transform((dir) => (dir?.trim() ? resolve(dir) : undefined)),
   /**
    * PostgreSQL connections spider keeps. The outbox relay holds one for LISTEN for good, so the floor is 2:
    * with 1, every query would wait forever for a connection that never comes back.
@@ -72,6 +77,8 @@ export interface SpiderConfig {
   hubGrpcAddress?: string;
   /** Default: DEFAULT_DRIVER_CACHE_DIR. */
   driverCacheDir?: string;
+  /** Driver modules loaded at start, besides the built-in mock; undefined: none. */
+  driverDir?: string;
   /** PostgreSQL pool size; default 10, at least 2. */
   dbPoolSize?: number;
   /** Default 10 s; 0 turns the connection cache off. */
@@ -108,6 +115,7 @@ export function loadSpiderConfig(env: NodeJS.ProcessEnv = process.env): SpiderCo
     bodyLimit: parsed.SPIDER_BODY_LIMIT,
     hubGrpcAddress: parsed.HUB_GRPC_ADDRESS === 'off' ? undefined : parsed.HUB_GRPC_ADDRESS,
     driverCacheDir: resolve(parsed.SPIDER_DRIVER_CACHE_DIR),
+    driverDir: parsed.SPIDER_DRIVER_DIR,
     dbPoolSize: parsed.SPIDER_DB_POOL_SIZE,
     connectionCacheTtlMs: parsed.SPIDER_CONNECTION_CACHE_TTL_MS,
     serviceToken: parsed.CB_SERVICE_TOKEN,

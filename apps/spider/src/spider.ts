@@ -1,6 +1,4 @@
 import { createDataSource, ensureDatabase, parseDatabaseUrl, runMigrations, withDatabase } from '@cb/db';
-import mockDriver, { MOCK_DRIVER_LIB_FILE_NAME } from '@cb/driver-mock';
-import { DriverRegistry } from '@cb/driver-sdk';
 import type { Subscription } from '@cb/events';
 import { createHubClient } from '@cb/hub-client';
 import { OpenApiBuilder } from '@cb/http';
@@ -22,6 +20,7 @@ import { ConnectionCache } from './domain/cim/connection-cache';
 import { ConnectionResolver } from './domain/cim/connection-resolver';
 import { invalidatingStore } from './domain/cim/invalidating-store';
 import { HubDriverLoader } from './domain/drivers/hub-driver-loader';
+import { localDrivers } from './domain/drivers/local-drivers';
 import { connectionEventsOutbox, eventEntities, eventMigrations, startEventRelay, type SpiderEvents } from './events';
 import { followConnectionChanges } from './events/connection-cache-events';
 import { cimEntities, TypeOrmConnectionInfoStore } from './store/cim';
@@ -42,6 +41,7 @@ import { resourceEntities, resourceMigrations } from './store/resources';
  */
 export async function createSpider(config: SpiderConfig, deps: ServiceDeps<SpiderEvents>): Promise<RunningService> {
   const { logger } = deps;
+  const drivers = await localDrivers(config.driverDir, logger);
   const { database } = parseDatabaseUrl(config.databaseUrl);
   await ensureDatabase(withDatabase(config.databaseUrl, 'postgres'), database).catch((error: unknown) => {
     // Without CREATEDB the database must exist already; initialize() below says so if it does not.
@@ -61,8 +61,6 @@ export async function createSpider(config: SpiderConfig, deps: ServiceDeps<Spide
     throw error;
   }
 
-  const drivers = new DriverRegistry();
-  drivers.register(MOCK_DRIVER_LIB_FILE_NAME, mockDriver);
   const store = new TypeOrmConnectionInfoStore(dataSource, new SecretBox(config.secretKey), connectionEventsOutbox);
   // Drivers spider does not ship come from hub (fetched, verified, cached, loaded) when one is configured.
   const hubDrivers = config.hubGrpcAddress

@@ -86,6 +86,44 @@ describe('DriverRegistry', () => {
     await expect(new DriverRegistry().loadFromModule(join(dir, 'absent.cjs'))).rejects.toThrow(/cannot be read/);
   });
 
+  it('loads every driver module of a directory, checking sidecar sha256 files, listing what it refused', async () => {
+    const drivers = await mkdtemp(join(tmpdir(), 'driver-dir-'));
+    try {
+      const good = `exports.driver = { manifest: ${manifest('1.0.0')}, ${connect} };`;
+      await writeFile(join(drivers, 'tiny-driver-v0.1.cjs'), good);
+      await writeFile(join(drivers, 'summed-driver-v0.1.js'), good);
+      await writeFile(
+        join(drivers, 'summed-driver-v0.1.js.sha256'),
+        `${createHash('sha256').update(good).digest('hex')}  summed-driver-v0.1.js\n`,
+      );
+      await writeFile(join(drivers, 'tampered-driver-v0.1.cjs'), good);
+      await writeFile(join(drivers, 'tampered-driver-v0.1.cjs.sha256'), '0'.repeat(64));
+      await writeFile(
+        join(drivers, 'future-driver-v0.1.cjs'),
+        `exports.driver = { manifest: ${manifest('9.0.0')}, ${connect} };`,
+      );
+      await writeFile(join(drivers, 'README.md'), '# not a driver');
+
+      const registry = new DriverRegistry();
+      const result = await registry.loadFromDirectory(drivers);
+      expect(result.loaded).toEqual([
+        { fileName: 'summed-driver-v0.1.js', DriverName: 'tiny-driver', Version: '0.1.0' },
+        { fileName: 'tiny-driver-v0.1.cjs', DriverName: 'tiny-driver', Version: '0.1.0' },
+      ]);
+      expect(result.refused).toEqual([
+        {
+          fileName: 'future-driver-v0.1.cjs',
+          reason: expect.stringMatching(/contract version 9.0.0 is not compatible/),
+        },
+        { fileName: 'tampered-driver-v0.1.cjs', reason: expect.stringMatching(/expected 0000/) },
+      ]);
+      expect(registry.fileNames().sort()).toEqual(['summed-driver-v0.1.js', 'tiny-driver-v0.1.cjs']);
+      await expect(registry.loadFromDirectory(join(drivers, 'absent'))).rejects.toThrow(/cannot be read/);
+    } finally {
+      await rm(drivers, { recursive: true, force: true });
+    }
+  });
+
   it('answers a clear NotFound for an unregistered lib file name', () => {
     const error = (() => {
       try {

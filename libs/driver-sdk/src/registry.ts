@@ -1,11 +1,19 @@
 import { InvalidArgumentError, NotFoundError } from '@cb/errors';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { isAbsolute, resolve } from 'node:path';
+import { extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CloudDriver } from './driver';
 import { validateDriver } from './manifest';
+
+/** What `loadFromDirectory` did with each module file. */
+export interface DirectoryLoad {
+  loaded: { fileName: string; DriverName: string; Version: string }[];
+  refused: { fileName: string; reason: string }[];
+}
+
+const MODULE_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
 
 export interface LoadOptions {
   /** When given, the module file's sha256 (hex) must match before any of its code runs. */
@@ -77,9 +85,42 @@ export class DriverRegistry {
     const fileName = options.fileName ?? absolute.split(/[\\/]/).pop()!;
     return this.register(fileName, candidate as CloudDriver);
   }
+
+  /**
+   * Loads every driver module (`*.js`, `*.cjs`, `*.mjs`) at the top of `dir`, each under its file name as
+   * DriverLibFileName. A `<file>.sha256` beside a module is checked before the module runs. One bad module
+   * does not stop the others: it is listed in `refused` with the reason.
+   */
+  async loadFromDirectory(dir: string): Promise<DirectoryLoad> {
+    const absolute = isAbsolute(dir) ? dir : resolve(dir);
+    const entries = await readdir(absolute, { withFileTypes: true }).catch((cause: unknown) => {
+      throw new NotFoundError(`driver directory ${absolute} cannot be read: ${(cause as Error).message}`);
+    });
+    const files = entries
+      .filter((e) => e.isFile() && MODULE_EXTENSIONS.has(extname(e.name)))
+      .map((e) => e.name)
+      .sort();
+    const result: DirectoryLoad = { loaded: [], refused: [] };
+    for (const fileName of files) {
+      const path = join(absolute, fileName);
+      try {
+        const driver = await this.loadFromModule(path, { fileName, sha256: await sidecarSha256(path) });
+        result.loaded.push({ fileName, DriverName: driver.manifest.DriverName, Version: driver.manifest.Version });
+      } catch (error) {
+        result.refused.push({ fileName, reason: (error as Error).message });
+      }
+    }
+    return result;
+  }
 }
 
 type ModuleExports = Record<string, unknown>;
+
+/** The sha256 of `<module>.sha256` beside the module (first word, as `sha256sum` writes it), if there is one. */
+async function sidecarSha256(path: string): Promise<string | undefined> {
+  const text = await readFile(`${path}.sha256`, 'utf8').catch(() => undefined);
+  return text?.trim().split(/\s+/)[0] || undefined;
+}
 
 /*
  * Node's require loads CommonJS and, since Node 20.19, synchronous ES modules; an ES module with top-level
