@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TEST_NATS_URL, TEST_POSTGRES_URL } from './env-keys';
+import { TEST_NATS_URL, TEST_POSTGRES_URL, TEST_RUN_TAG } from './env-keys';
 
 function required(key: string): string {
   const value = process.env[key];
@@ -18,10 +18,14 @@ export function testNatsUrl(): string {
   return required(TEST_NATS_URL);
 }
 
-/** A name unique to this run, safe for databases, JetStream streams and subject tokens. */
+/**
+ * A name unique to this run, safe for databases, JetStream streams and subject tokens. It carries
+ * the run's tag (see TEST_RUN_TAG), so the run's teardown can tell its own streams from others'.
+ */
 export function uniqueName(prefix: string): string {
   const clean = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_');
-  return `${clean}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const tag = process.env[TEST_RUN_TAG];
+  return `${clean}_${tag ? `${tag}_` : ''}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 }
 
 export interface TestDatabase {

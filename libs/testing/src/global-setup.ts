@@ -1,7 +1,8 @@
-import { TEST_NATS_URL, TEST_POSTGRES_URL } from './env-keys';
+import { randomBytes } from 'node:crypto';
+import { TEST_NATS_URL, TEST_POSTGRES_URL, TEST_RUN_TAG } from './env-keys';
 import { findOrStartNats } from '@cb/runtime';
 import { findOrStartPostgres } from './postgres-server';
-import { deleteStreamsCreatedSince } from './stream-cleanup';
+import { deleteStreamsOfRun } from './stream-cleanup';
 
 interface HarnessState {
   stops: Array<() => Promise<void>>;
@@ -21,14 +22,15 @@ export default async function globalSetup(): Promise<void> {
   const state: HarnessState = { stops: [] };
   (globalThis as Record<symbol, unknown>)[STATE_KEY] = state;
 
-  const startedAt = new Date();
+  const runTag = `run${randomBytes(4).toString('hex')}`;
   const [postgres, nats] = await Promise.all([findOrStartPostgres(), findOrStartNats()]);
   if (SHARED_NATS_ORIGINS.has(nats.origin)) {
-    state.stops.push(() => deleteStreamsCreatedSince(nats.url, startedAt).then(() => undefined));
+    state.stops.push(() => deleteStreamsOfRun(nats.url, runTag).then(() => undefined));
   }
   state.stops.push(postgres.stop, nats.stop);
   process.env[TEST_POSTGRES_URL] = postgres.url;
   process.env[TEST_NATS_URL] = nats.url;
+  process.env[TEST_RUN_TAG] = runTag;
 }
 
 export async function stopHarness(): Promise<void> {
@@ -38,4 +40,5 @@ export async function stopHarness(): Promise<void> {
   for (const stop of state.stops) await stop();
   delete process.env[TEST_POSTGRES_URL];
   delete process.env[TEST_NATS_URL];
+  delete process.env[TEST_RUN_TAG];
 }

@@ -1,6 +1,7 @@
 import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { createTestDatabase, testNatsUrl, uniqueName } from '../src';
+import { TEST_RUN_TAG } from '../src/env-keys';
 
 describe('test harness', () => {
   it('gives each suite a fresh, empty, writable database and drops it afterwards', async () => {
@@ -41,5 +42,9 @@ describe('test harness', () => {
     const b = uniqueName('My Suite-1');
     expect(a).not.toBe(b);
     expect(a).toMatch(/^my_suite_1_[a-z0-9_]+$/);
+    // The run's tag, by which the teardown finds the streams this run made.
+    const tag = process.env[TEST_RUN_TAG];
+    expect(tag).toMatch(/^run[0-9a-f]{8}$/);
+    expect(a).toContain(`_${tag}_`);
   });
 });
