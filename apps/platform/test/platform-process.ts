@@ -41,6 +41,8 @@ export async function freePlatformPorts(): Promise<PlatformPorts> {
 export interface PlatformProcess {
   /** The platform's process; there once `ready` resolved (it starts after the platform's own NATS). */
   child: ChildProcess;
+  /** Ctrl-C as a terminal sends it: SIGINT to every process of the platform's process group. */
+  interrupt(): void;
   output(): string;
   /** Resolves with the banner once the platform says it is running; rejects if it exits first. */
   ready: Promise<string>;
@@ -48,8 +50,16 @@ export interface PlatformProcess {
   exited: Promise<number | null>;
 }
 
+const leftovers = new Set<ChildProcess>();
+
+/** Interrupts every platform a failed test left running (call in afterAll). */
+export function interruptLeftovers(): void {
+  for (const child of leftovers) if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
+}
+
 /**
- * Runs the same entry point as `npm start`, as its own process. Unless `env.NATS_URL` is given, the
+ * Runs the same entry point as `npm start`, as its own process, leading a process group of its own
+ * as a command run in a terminal does. Unless `env.NATS_URL` is given, the
  * platform gets a NATS server of its own (stopped when it exits): platforms sharing one NATS would
  * share the durable consumers of one event stream and take each other's events.
  */
@@ -58,12 +68,16 @@ export function startPlatformProcess(env: NodeJS.ProcessEnv): PlatformProcess {
   let child: ChildProcess | undefined;
   const nats = env.NATS_URL ? Promise.resolve(undefined) : startNatsServer();
   const spawned = nats.then((server) => {
-    child = spawn(tsx, [main], {
+    const process = spawn(tsx, [main], {
       cwd: repoRoot,
       env: server ? { ...env, NATS_URL: server.url } : env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
-    return { child, server };
+    child = process;
+    leftovers.add(process);
+    process.once('exit', () => leftovers.delete(process));
+    return { child: process, server };
   });
   const exited = spawned.then(
     ({ child, server }) =>
@@ -89,6 +103,10 @@ export function startPlatformProcess(env: NodeJS.ProcessEnv): PlatformProcess {
     get child() {
       if (!child) throw new Error('the platform process has not been started yet: await `ready` first');
       return child;
+    },
+    interrupt() {
+      if (!child?.pid) throw new Error('the platform process has not been started yet: await `ready` first');
+      process.kill(-child.pid, 'SIGINT');
     },
     output: () => output,
     ready,

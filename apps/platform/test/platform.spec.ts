@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkHealth, listServicesByReflection } from '@cb/grpc';
-import { freePlatformPorts, type PlatformPorts, startPlatformProcess } from './platform-process';
+import { freePlatformPorts, interruptLeftovers, type PlatformPorts, startPlatformProcess } from './platform-process';
 
 // `npm start` end to end: the real entry point as a child process, with an embedded PostgreSQL
 // (DATABASE_URL removed) whose data must survive a restart, and the gateway in front.
@@ -34,7 +34,10 @@ describe('the platform (npm start)', () => {
     ports = await freePlatformPorts();
   });
 
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    interruptLeftovers();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('starts, serves every running service through the gateway, stops cleanly, and keeps its data', async () => {
     const first = startPlatformProcess(platformEnv(dataDir, ports));
@@ -84,9 +87,12 @@ describe('the platform (npm start)', () => {
     });
     expect(created.status).toBe(200);
 
-    first.child.kill('SIGINT');
+    // Ctrl-C: the whole process group gets SIGINT. The services stop first, the database last: none
+    // of them loses its database while it is still stopping.
+    first.interrupt();
     expect(await first.exited).toBe(0);
     expect(postgresProcessesFor(dataDir)).toBe(0);
+    expect(first.output()).not.toMatch(/terminating connection due to administrator command|again, exiting now/);
 
     const second = startPlatformProcess(platformEnv(dataDir, ports));
     await second.ready;

