@@ -28,6 +28,7 @@ import { managementRoutes } from './management.routes';
 import { networkRoutes } from './network.routes';
 import { cloudLookupRoutes } from './cloud-lookup.routes';
 import { subnetManagementRoutes } from './subnet-management.routes';
+import { describeResourceApi } from './resource-openapi';
 
 /** The resources router; `close()` writes the call history still queued (call it before the database closes). */
 export type ResourceRouter = Router & { close(): Promise<void> };
@@ -69,6 +70,7 @@ export function createResourceRouter(deps: SpiderRestDeps): ResourceRouter {
   router.use(managementRoutes(runtime, kinds));
   router.use(subnetManagementRoutes(runtime));
   router.use(cloudLookupRoutes(runtime, vm));
+  if (deps.openapi) describeResourceApi(deps.openapi, router);
   router.close = () => recorder.flush();
   return router;
 }
