@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@cb/db';
+import { checkDatabaseConnection, startEmbeddedPostgres } from '@cb/db';
 import type { PlatformConfig } from './config';
 
 export interface PlatformPostgres {
@@ -9,9 +9,10 @@ export interface PlatformPostgres {
   stop(): Promise<void>;
 }
 
-/** DATABASE_URL when given (validated by the config); else embedded, with its data under CB_DATA_DIR. */
+/** DATABASE_URL when given (validated by the config, reached once here); else embedded, data under CB_DATA_DIR. */
 export async function choosePostgres(config: PlatformConfig): Promise<PlatformPostgres> {
   if (config.DATABASE_URL) {
+    await checkDatabaseConnection(config.DATABASE_URL);
     return { adminUrl: config.DATABASE_URL, origin: 'DATABASE_URL', stop: async () => undefined };
   }
   const server = await startEmbeddedPostgres({

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkHealth, listServicesByReflection } from '@cb/grpc';
+import { freePort } from '@cb/runtime';
 import { freePlatformPorts, interruptLeftovers, type PlatformPorts, startPlatformProcess } from './platform-process';
 
 // `npm start` end to end: the real entry point as a child process, with an embedded PostgreSQL
@@ -122,6 +123,19 @@ describe('the platform (npm start)', () => {
     const bad = startPlatformProcess({ ...platformEnv(dataDir, ports), DATABASE_URL: 'mysql://nope' });
     expect(await bad.exited).not.toBe(0);
     expect(bad.output()).toMatch(/DATABASE_URL/);
+  });
+
+  it('refuses a DATABASE_URL whose server does not answer, naming the variable', async () => {
+    const port = await freePort();
+    const bad = startPlatformProcess({
+      ...platformEnv(dataDir, ports),
+      DATABASE_URL: `postgres://cb:s3cr3t@127.0.0.1:${port}/postgres`,
+    });
+    expect(await bad.exited).not.toBe(0);
+    expect(bad.output()).toContain(
+      `cannot connect to PostgreSQL at postgres://cb:***@127.0.0.1:${port}/postgres (DATABASE_URL)`,
+    );
+    expect(bad.output()).not.toContain('s3cr3t');
   });
 
   it('refuses a kong.yml with an unknown plugin, naming it', async () => {

@@ -1,4 +1,5 @@
 export { parseDatabaseUrl, withDatabase, type DatabaseUrl } from './database-url';
+export { checkDatabaseConnection } from './check-connection';
 export { ensureDatabase } from './ensure-database';
 export { createDataSource, type DataSourceConfig } from './data-source';
 export { runMigrations } from './migrations';
