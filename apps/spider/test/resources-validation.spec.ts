@@ -144,6 +144,11 @@ describe('spider resources: refusals leave nothing behind', () => {
       OnlySpiderList: [],
       OnlyCSPList: [made.body.IId.SystemId].map((id) => ({ NameId: id, SystemId: id })),
     });
+    // A key only the cloud knows is shown masked too.
+    const allInfo = await rs.call('GET', `/allkeypairinfo?ConnectionName=${conn}`);
+    expect(allInfo.body.AllListInfo.OnlyCSPInfoList).toEqual([
+      expect.objectContaining({ PublicKey: 'Hidden for security.', PrivateKey: 'Hidden for security.' }),
+    ]);
 
     const registered = await rs.call('POST', '/regkeypair', {
       ConnectionName: conn,

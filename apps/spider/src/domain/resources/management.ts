@@ -47,7 +47,8 @@ export const management = {
         return kind.toUser(scope, await fetch(driverIid(row), row.nameId));
       }),
     );
-    const onlyCsp = await Promise.all(list.OnlyCSPList.map((iid) => fetch(iid)));
+    // Through toUser as well: names spider knows, and what it never shows (key material) masked.
+    const onlyCsp = await Promise.all(list.OnlyCSPList.map(async (iid) => kind.toUser(scope, await fetch(iid))));
     return {
       ResourceType: kind.resourceType,
       AllListInfo: { MappedInfoList: mapped, OnlySpiderList: list.OnlySpiderList, OnlyCSPInfoList: onlyCsp },
