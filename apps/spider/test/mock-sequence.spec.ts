@@ -131,6 +131,19 @@ describe('upstream mock REST sequence', () => {
     for (const rsName of ['vpc', 'subnet', 'securitygroup', 'keypair', 'vm']) {
       expect((await rs.call('GET', `/count${rsName}/${C}`)).body).toEqual({ count: 0 });
     }
+
+    // Then the registration, in reverse: connection config, region, credential, driver.
+    for (const path of [
+      `/connectionconfig/${C}`,
+      `/region/${MOCK.region.RegionName}`,
+      `/credential/${MOCK.credential.CredentialName}`,
+      `/driver/${MOCK.driver.DriverName}`,
+    ]) {
+      expect(await rs.call('DELETE', path)).toEqual({ status: 200, body: { Result: 'true' } });
+    }
+    for (const kind of ['connectionconfig', 'region', 'credential', 'driver']) {
+      expect((await rs.call('GET', `/${kind}`)).body).toEqual({ [kind]: [] });
+    }
   });
 
   it('announced the VM through the outbox: created, each status change, terminated', async () => {
