@@ -8,9 +8,13 @@ import {
   type SubjectFilter,
 } from './catalog';
 import { enqueueEvent } from './outbox/enqueue-event';
+import { activeTraceHeaders, runInPublisherTrace } from './trace-context';
 import type { DeliveryHandler, EventTransport, SubscribeOptions, Subscription } from './transport';
 
-/** Trace context across events; libs/telemetry's injectTraceHeaders / withExtractedContext fit. */
+/**
+ * Trace context across events. By default the OpenTelemetry API carries it (see trace-context.ts);
+ * give another to replace that.
+ */
 export interface EventTracing {
   inject(headers: Record<string, string>): unknown;
   runInContext<T>(headers: Record<string, string>, fn: () => T): T;
@@ -66,13 +70,16 @@ export function createEventBus(deps: { transport: EventTransport; tracing?: Even
         deliveryCount: delivered.deliveryCount,
       } as ReceivedEvent;
       const run = () => handler(event);
-      await (tracing ? tracing.runInContext(delivered.headers, run) : run());
+      await (tracing
+        ? tracing.runInContext(delivered.headers, run)
+        : runInPublisherTrace(event.subject, event.headers, run));
     };
 
   return {
     publishInTransaction(manager, subject, payload) {
+      if (!tracing) return enqueueEvent(manager, subject, payload, activeTraceHeaders());
       const headers: Record<string, string> = {};
-      tracing?.inject(headers);
+      tracing.inject(headers);
       return enqueueEvent(manager, subject, payload, headers);
     },
 
