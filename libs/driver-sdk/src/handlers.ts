@@ -168,7 +168,7 @@ export interface ClusterHandler {
   upgradeCluster(clusterIID: IID, version: string): Promise<ClusterInfo>;
   /**
    * A short-lived bearer token for the cluster's API server (upstream's GenerateClusterToken, served as a
-   * kubectl ExecCredential). Since contract 1.1.0; a driver without it cannot hand out tokens.
+   * kubectl ExecCredential). Optional: a driver without it cannot hand out tokens, and the runtime says so.
    */
   generateClusterToken?(clusterIID: IID): Promise<string>;
   listIID(): Promise<IID[]>;
