@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InProcessTransport, JetStreamTransport, type EventTransport } from '@cb/events';
-import { findOrStartNats, type LocalNats } from '@cb/runtime';
+import { eventStreamSettings, findOrStartNats, type LocalNats } from '@cb/runtime';
 import type { Logger } from '@cb/telemetry';
 import type { PlatformConfig } from './config';
 
@@ -14,9 +14,11 @@ export interface PlatformEvents {
 /**
  * NATS_URL; else a server answering on 127.0.0.1:4222; else nats-server from PATH (store under
  * CB_DATA_DIR/nats, kept between starts); only when there is none, the in-process transport.
- * A NATS_URL that cannot be reached is an error, not a reason to fall back silently.
+ * A NATS_URL that cannot be reached is an error, not a reason to fall back silently. The stream is
+ * CB_EVENTS unless CB_EVENTS_STREAM / CB_EVENTS_SUBJECT_PREFIX say otherwise.
  */
 export async function chooseEventTransport(config: PlatformConfig, logger: Logger): Promise<PlatformEvents> {
+  const stream = eventStreamSettings();
   let nats: LocalNats;
   try {
     nats = await findOrStartNats({
@@ -36,7 +38,7 @@ export async function chooseEventTransport(config: PlatformConfig, logger: Logge
 
   let transport: JetStreamTransport;
   try {
-    transport = await JetStreamTransport.connect(nats.url, { logger });
+    transport = await JetStreamTransport.connect(nats.url, { ...stream, logger });
   } catch (error) {
     await nats.stop();
     throw new Error(
@@ -50,7 +52,7 @@ export async function chooseEventTransport(config: PlatformConfig, logger: Logge
   }[nats.origin];
   return {
     transport,
-    description: `NATS JetStream at ${nats.url} (${how})`,
+    description: `NATS JetStream at ${nats.url} (${how})${stream.stream ? `, stream ${stream.stream}` : ''}`,
     stop: async () => {
       await transport.close();
       await nats.stop();

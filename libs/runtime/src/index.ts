@@ -1,4 +1,5 @@
 export { ConfigError, envBoolean, envPort, parseEnv } from './env';
+export { eventStreamSettings, type EventStreamSettings } from './event-stream-env';
 export {
   findOrStartNats,
   natsServerOnPath,
