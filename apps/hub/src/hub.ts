@@ -20,7 +20,7 @@ import { PgReleaseStore } from './store/pg-release-store';
  * Used by main.ts and by apps/platform. Nothing listens until start().
  */
 export async function createHub(config: HubConfig, deps: ServiceDeps<HubEvents>): Promise<RunningService> {
-  const logger = deps.logger.child({ service: 'hub' });
+  const { logger } = deps;
   const { database } = parseDatabaseUrl(config.databaseUrl);
   await ensureDatabase(withDatabase(config.databaseUrl, 'postgres'), database).catch((error: unknown) => {
     // Without CREATEDB the database must exist already; initialize() below says so if it does not.
@@ -59,7 +59,7 @@ export async function createHub(config: HubConfig, deps: ServiceDeps<HubEvents>)
   const server = createServer(app);
   const grpc = createGrpcServer({
     onInternalError: (error, path) => logger.error({ err: error, path }, 'gRPC handler failed'),
-  }).addService(hub.HubService, hubGrpcService(catalog, downloads));
+  }).addService(hub.HubService, hubGrpcService(catalog, downloads, downloadLog));
   let relay: { stop(): Promise<void> } | undefined;
   let restUrl = `http://${config.host}:${config.port}${BASE_PATH}`;
   let grpcAddress = `${config.host}:${config.grpcPort}`;

@@ -21,10 +21,13 @@ export class ArtifactIntegrityError extends AppError {
 }
 
 export interface HubClient {
+  listDrivers(): Promise<hub.DriverSummary[]>;
   getDriver(name: string): Promise<hub.GetDriverResponse>;
   listVersions(name: string): Promise<hub.DriverRelease[]>;
   /** The artifact of `version` (exact, `latest`, or a semver range), its sha256 checked while receiving. */
   downloadDriver(name: string, version?: string): Promise<DownloadedDriver>;
+  /** Downloads per version and per day, of one driver or (no name) of all. */
+  stats(name?: string): Promise<hub.GetStatsResponse>;
   close(): void;
 }
 
@@ -33,6 +36,7 @@ export function createHubClient(address: string, options: HubClientOptions = {})
   const { clientName = 'hub-client', ...grpcOptions } = options;
   const grpc = createGrpcClient(hub.HubService, address, { deadlineMs: 60_000, ...grpcOptions });
   return {
+    listDrivers: async () => (await grpc.listDrivers({})).drivers,
     getDriver: (name) => grpc.getDriver({ name }),
     listVersions: async (name) => (await grpc.listVersions({ name })).versions,
     async downloadDriver(name, version = 'latest') {
@@ -63,6 +67,7 @@ export function createHubClient(address: string, options: HubClientOptions = {})
       }
       return { release, bytes: Buffer.concat(chunks, size) };
     },
+    stats: (name = '') => grpc.getStats({ name }),
     close: () => grpc.close(),
   };
 }

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { type ArtifactDownloads, CorruptArtifactError } from '../../domain/artifact-downloads';
 import type { DriverCatalog } from '../../domain/driver-catalog';
 import { checkDriverName } from '../../domain/manifest';
+import type { DownloadLog } from '../../domain/ports';
 import type { DriverRelease } from '../../domain/release';
 import { IntegrityError } from '../../storage/verifying-stream';
 
@@ -36,8 +37,14 @@ export function toReleaseMessage(release: DriverRelease): hub.DriverRelease {
 export function hubGrpcService(
   catalog: DriverCatalog,
   downloads: ArtifactDownloads,
+  downloadLog: DownloadLog,
 ): ServiceImpl<typeof hub.HubService> {
   return {
+    async listDrivers() {
+      const drivers = await catalog.listDrivers();
+      return { drivers: drivers.map((driver) => ({ ...driver, latestVersion: driver.latestVersion ?? '' })) };
+    },
+
     async getDriver({ name }) {
       const { driver, versions } = await catalog.getDriver(checkDriverName(name));
       return {
@@ -62,6 +69,15 @@ export function hubGrpcService(
       } finally {
         bytes.destroy();
       }
+    },
+
+    async getStats({ name }) {
+      const stats = await downloadLog.stats(name ? checkDriverName(name) : undefined);
+      return {
+        total: BigInt(stats.total),
+        perVersion: stats.perVersion.map((row) => ({ ...row, downloads: BigInt(row.downloads) })),
+        perDay: stats.perDay.map((row) => ({ ...row, downloads: BigInt(row.downloads) })),
+      };
     },
   };
 }

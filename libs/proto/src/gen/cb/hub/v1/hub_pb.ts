@@ -14,7 +14,7 @@ import type { JsonObject, Message } from '@bufbuild/protobuf';
 export const file_cb_hub_v1_hub: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'ChNjYi9odWIvdjEvaHViLnByb3RvEgljYi5odWIudjEinwEKDkRyaXZlck1hbmlmZXN0EgwKBG5hbWUYASABKAkSEAoIcHJvdmlkZXIYAiABKAkSDwoHdmVyc2lvbhgDIAEoCRIYChBjb250cmFjdF92ZXJzaW9uGAQgASgJEi0KDGNhcGFiaWxpdGllcxgFIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QSEwoLZGVzY3JpcHRpb24YBiABKAkisgEKDURyaXZlclJlbGVhc2USKwoIbWFuaWZlc3QYASABKAsyGS5jYi5odWIudjEuRHJpdmVyTWFuaWZlc3QSDgoGc2hhMjU2GAIgASgJEgwKBHNpemUYAyABKAMSMAoMcHVibGlzaGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIUCgxwdWJsaXNoZWRfYnkYBSABKAkSDgoGaW50YWN0GAYgASgIIl4KDURyaXZlclN1bW1hcnkSDAoEbmFtZRgBIAEoCRIQCghwcm92aWRlchgCIAEoCRIWCg5sYXRlc3RfdmVyc2lvbhgDIAEoCRIVCg12ZXJzaW9uX2NvdW50GAQgASgFIiAKEEdldERyaXZlclJlcXVlc3QSDAoEbmFtZRgBIAEoCSJpChFHZXREcml2ZXJSZXNwb25zZRIoCgZkcml2ZXIYASABKAsyGC5jYi5odWIudjEuRHJpdmVyU3VtbWFyeRIqCgh2ZXJzaW9ucxgCIAMoCzIYLmNiLmh1Yi52MS5Ecml2ZXJSZWxlYXNlIiMKE0xpc3RWZXJzaW9uc1JlcXVlc3QSDAoEbmFtZRgBIAEoCSJCChRMaXN0VmVyc2lvbnNSZXNwb25zZRIqCgh2ZXJzaW9ucxgBIAMoCzIYLmNiLmh1Yi52MS5Ecml2ZXJSZWxlYXNlIkgKF0Rvd25sb2FkQXJ0aWZhY3RSZXF1ZXN0EgwKBG5hbWUYASABKAkSDwoHdmVyc2lvbhgCIAEoCRIOCgZjbGllbnQYAyABKAkiYAoYRG93bmxvYWRBcnRpZmFjdFJlc3BvbnNlEisKB3JlbGVhc2UYASABKAsyGC5jYi5odWIudjEuRHJpdmVyUmVsZWFzZUgAEg8KBWNodW5rGAIgASgMSABCBgoEcGFydDKEAgoKSHViU2VydmljZRJGCglHZXREcml2ZXISGy5jYi5odWIudjEuR2V0RHJpdmVyUmVxdWVzdBocLmNiLmh1Yi52MS5HZXREcml2ZXJSZXNwb25zZRJPCgxMaXN0VmVyc2lvbnMSHi5jYi5odWIudjEuTGlzdFZlcnNpb25zUmVxdWVzdBofLmNiLmh1Yi52MS5MaXN0VmVyc2lvbnNSZXNwb25zZRJdChBEb3dubG9hZEFydGlmYWN0EiIuY2IuaHViLnYxLkRvd25sb2FkQXJ0aWZhY3RSZXF1ZXN0GiMuY2IuaHViLnYxLkRvd25sb2FkQXJ0aWZhY3RSZXNwb25zZTABYgZwcm90bzM',
+    'ChNjYi9odWIvdjEvaHViLnByb3RvEgljYi5odWIudjEinwEKDkRyaXZlck1hbmlmZXN0EgwKBG5hbWUYASABKAkSEAoIcHJvdmlkZXIYAiABKAkSDwoHdmVyc2lvbhgDIAEoCRIYChBjb250cmFjdF92ZXJzaW9uGAQgASgJEi0KDGNhcGFiaWxpdGllcxgFIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QSEwoLZGVzY3JpcHRpb24YBiABKAkisgEKDURyaXZlclJlbGVhc2USKwoIbWFuaWZlc3QYASABKAsyGS5jYi5odWIudjEuRHJpdmVyTWFuaWZlc3QSDgoGc2hhMjU2GAIgASgJEgwKBHNpemUYAyABKAMSMAoMcHVibGlzaGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIUCgxwdWJsaXNoZWRfYnkYBSABKAkSDgoGaW50YWN0GAYgASgIIl4KDURyaXZlclN1bW1hcnkSDAoEbmFtZRgBIAEoCRIQCghwcm92aWRlchgCIAEoCRIWCg5sYXRlc3RfdmVyc2lvbhgDIAEoCRIVCg12ZXJzaW9uX2NvdW50GAQgASgFIhQKEkxpc3REcml2ZXJzUmVxdWVzdCJAChNMaXN0RHJpdmVyc1Jlc3BvbnNlEikKB2RyaXZlcnMYASADKAsyGC5jYi5odWIudjEuRHJpdmVyU3VtbWFyeSIgChBHZXREcml2ZXJSZXF1ZXN0EgwKBG5hbWUYASABKAkiaQoRR2V0RHJpdmVyUmVzcG9uc2USKAoGZHJpdmVyGAEgASgLMhguY2IuaHViLnYxLkRyaXZlclN1bW1hcnkSKgoIdmVyc2lvbnMYAiADKAsyGC5jYi5odWIudjEuRHJpdmVyUmVsZWFzZSIjChNMaXN0VmVyc2lvbnNSZXF1ZXN0EgwKBG5hbWUYASABKAkiQgoUTGlzdFZlcnNpb25zUmVzcG9uc2USKgoIdmVyc2lvbnMYASADKAsyGC5jYi5odWIudjEuRHJpdmVyUmVsZWFzZSJIChdEb3dubG9hZEFydGlmYWN0UmVxdWVzdBIMCgRuYW1lGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSDgoGY2xpZW50GAMgASgJImAKGERvd25sb2FkQXJ0aWZhY3RSZXNwb25zZRIrCgdyZWxlYXNlGAEgASgLMhguY2IuaHViLnYxLkRyaXZlclJlbGVhc2VIABIPCgVjaHVuaxgCIAEoDEgAQgYKBHBhcnQiHwoPR2V0U3RhdHNSZXF1ZXN0EgwKBG5hbWUYASABKAkiRAoQVmVyc2lvbkRvd25sb2FkcxIMCgRuYW1lGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSEQoJZG93bmxvYWRzGAMgASgDIi4KDERheURvd25sb2FkcxILCgNkYXkYASABKAkSEQoJZG93bmxvYWRzGAIgASgDIn0KEEdldFN0YXRzUmVzcG9uc2USDQoFdG90YWwYASABKAMSMAoLcGVyX3ZlcnNpb24YAiADKAsyGy5jYi5odWIudjEuVmVyc2lvbkRvd25sb2FkcxIoCgdwZXJfZGF5GAMgAygLMhcuY2IuaHViLnYxLkRheURvd25sb2FkczKXAwoKSHViU2VydmljZRJMCgtMaXN0RHJpdmVycxIdLmNiLmh1Yi52MS5MaXN0RHJpdmVyc1JlcXVlc3QaHi5jYi5odWIudjEuTGlzdERyaXZlcnNSZXNwb25zZRJGCglHZXREcml2ZXISGy5jYi5odWIudjEuR2V0RHJpdmVyUmVxdWVzdBocLmNiLmh1Yi52MS5HZXREcml2ZXJSZXNwb25zZRJPCgxMaXN0VmVyc2lvbnMSHi5jYi5odWIudjEuTGlzdFZlcnNpb25zUmVxdWVzdBofLmNiLmh1Yi52MS5MaXN0VmVyc2lvbnNSZXNwb25zZRJdChBEb3dubG9hZEFydGlmYWN0EiIuY2IuaHViLnYxLkRvd25sb2FkQXJ0aWZhY3RSZXF1ZXN0GiMuY2IuaHViLnYxLkRvd25sb2FkQXJ0aWZhY3RSZXNwb25zZTABEkMKCEdldFN0YXRzEhouY2IuaHViLnYxLkdldFN0YXRzUmVxdWVzdBobLmNiLmh1Yi52MS5HZXRTdGF0c1Jlc3BvbnNlYgZwcm90bzM',
     [file_google_protobuf_struct, file_google_protobuf_timestamp],
   );
 
@@ -148,6 +148,37 @@ export type DriverSummary = Message<'cb.hub.v1.DriverSummary'> & {
 export const DriverSummarySchema: GenMessage<DriverSummary> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 2);
 
 /**
+ * @generated from message cb.hub.v1.ListDriversRequest
+ */
+export type ListDriversRequest = Message<'cb.hub.v1.ListDriversRequest'> & {};
+
+/**
+ * Describes the message cb.hub.v1.ListDriversRequest.
+ * Use `create(ListDriversRequestSchema)` to create a new message.
+ */
+export const ListDriversRequestSchema: GenMessage<ListDriversRequest> =
+  /*@__PURE__*/
+  messageDesc(file_cb_hub_v1_hub, 3);
+
+/**
+ * @generated from message cb.hub.v1.ListDriversResponse
+ */
+export type ListDriversResponse = Message<'cb.hub.v1.ListDriversResponse'> & {
+  /**
+   * @generated from field: repeated cb.hub.v1.DriverSummary drivers = 1;
+   */
+  drivers: DriverSummary[];
+};
+
+/**
+ * Describes the message cb.hub.v1.ListDriversResponse.
+ * Use `create(ListDriversResponseSchema)` to create a new message.
+ */
+export const ListDriversResponseSchema: GenMessage<ListDriversResponse> =
+  /*@__PURE__*/
+  messageDesc(file_cb_hub_v1_hub, 4);
+
+/**
  * @generated from message cb.hub.v1.GetDriverRequest
  */
 export type GetDriverRequest = Message<'cb.hub.v1.GetDriverRequest'> & {
@@ -161,7 +192,7 @@ export type GetDriverRequest = Message<'cb.hub.v1.GetDriverRequest'> & {
  * Describes the message cb.hub.v1.GetDriverRequest.
  * Use `create(GetDriverRequestSchema)` to create a new message.
  */
-export const GetDriverRequestSchema: GenMessage<GetDriverRequest> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 3);
+export const GetDriverRequestSchema: GenMessage<GetDriverRequest> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 5);
 
 /**
  * @generated from message cb.hub.v1.GetDriverResponse
@@ -182,7 +213,7 @@ export type GetDriverResponse = Message<'cb.hub.v1.GetDriverResponse'> & {
  * Describes the message cb.hub.v1.GetDriverResponse.
  * Use `create(GetDriverResponseSchema)` to create a new message.
  */
-export const GetDriverResponseSchema: GenMessage<GetDriverResponse> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 4);
+export const GetDriverResponseSchema: GenMessage<GetDriverResponse> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 6);
 
 /**
  * @generated from message cb.hub.v1.ListVersionsRequest
@@ -200,7 +231,7 @@ export type ListVersionsRequest = Message<'cb.hub.v1.ListVersionsRequest'> & {
  */
 export const ListVersionsRequestSchema: GenMessage<ListVersionsRequest> =
   /*@__PURE__*/
-  messageDesc(file_cb_hub_v1_hub, 5);
+  messageDesc(file_cb_hub_v1_hub, 7);
 
 /**
  * @generated from message cb.hub.v1.ListVersionsResponse
@@ -218,7 +249,7 @@ export type ListVersionsResponse = Message<'cb.hub.v1.ListVersionsResponse'> & {
  */
 export const ListVersionsResponseSchema: GenMessage<ListVersionsResponse> =
   /*@__PURE__*/
-  messageDesc(file_cb_hub_v1_hub, 6);
+  messageDesc(file_cb_hub_v1_hub, 8);
 
 /**
  * @generated from message cb.hub.v1.DownloadArtifactRequest
@@ -250,7 +281,7 @@ export type DownloadArtifactRequest = Message<'cb.hub.v1.DownloadArtifactRequest
  */
 export const DownloadArtifactRequestSchema: GenMessage<DownloadArtifactRequest> =
   /*@__PURE__*/
-  messageDesc(file_cb_hub_v1_hub, 7);
+  messageDesc(file_cb_hub_v1_hub, 9);
 
 /**
  * @generated from message cb.hub.v1.DownloadArtifactResponse
@@ -283,7 +314,100 @@ export type DownloadArtifactResponse = Message<'cb.hub.v1.DownloadArtifactRespon
  */
 export const DownloadArtifactResponseSchema: GenMessage<DownloadArtifactResponse> =
   /*@__PURE__*/
-  messageDesc(file_cb_hub_v1_hub, 8);
+  messageDesc(file_cb_hub_v1_hub, 10);
+
+/**
+ * @generated from message cb.hub.v1.GetStatsRequest
+ */
+export type GetStatsRequest = Message<'cb.hub.v1.GetStatsRequest'> & {
+  /**
+   * A driver's name; empty for every driver.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+};
+
+/**
+ * Describes the message cb.hub.v1.GetStatsRequest.
+ * Use `create(GetStatsRequestSchema)` to create a new message.
+ */
+export const GetStatsRequestSchema: GenMessage<GetStatsRequest> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 11);
+
+/**
+ * @generated from message cb.hub.v1.VersionDownloads
+ */
+export type VersionDownloads = Message<'cb.hub.v1.VersionDownloads'> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string version = 2;
+   */
+  version: string;
+
+  /**
+   * @generated from field: int64 downloads = 3;
+   */
+  downloads: bigint;
+};
+
+/**
+ * Describes the message cb.hub.v1.VersionDownloads.
+ * Use `create(VersionDownloadsSchema)` to create a new message.
+ */
+export const VersionDownloadsSchema: GenMessage<VersionDownloads> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 12);
+
+/**
+ * @generated from message cb.hub.v1.DayDownloads
+ */
+export type DayDownloads = Message<'cb.hub.v1.DayDownloads'> & {
+  /**
+   * YYYY-MM-DD (UTC)
+   *
+   * @generated from field: string day = 1;
+   */
+  day: string;
+
+  /**
+   * @generated from field: int64 downloads = 2;
+   */
+  downloads: bigint;
+};
+
+/**
+ * Describes the message cb.hub.v1.DayDownloads.
+ * Use `create(DayDownloadsSchema)` to create a new message.
+ */
+export const DayDownloadsSchema: GenMessage<DayDownloads> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 13);
+
+/**
+ * @generated from message cb.hub.v1.GetStatsResponse
+ */
+export type GetStatsResponse = Message<'cb.hub.v1.GetStatsResponse'> & {
+  /**
+   * @generated from field: int64 total = 1;
+   */
+  total: bigint;
+
+  /**
+   * @generated from field: repeated cb.hub.v1.VersionDownloads per_version = 2;
+   */
+  perVersion: VersionDownloads[];
+
+  /**
+   * @generated from field: repeated cb.hub.v1.DayDownloads per_day = 3;
+   */
+  perDay: DayDownloads[];
+};
+
+/**
+ * Describes the message cb.hub.v1.GetStatsResponse.
+ * Use `create(GetStatsResponseSchema)` to create a new message.
+ */
+export const GetStatsResponseSchema: GenMessage<GetStatsResponse> = /*@__PURE__*/ messageDesc(file_cb_hub_v1_hub, 14);
 
 /**
  * HubService is the driver repository over gRPC, for programs (spider loads drivers through it).
@@ -292,6 +416,16 @@ export const DownloadArtifactResponseSchema: GenMessage<DownloadArtifactResponse
  * @generated from service cb.hub.v1.HubService
  */
 export const HubService: GenService<{
+  /**
+   * Every published driver, by name.
+   *
+   * @generated from rpc cb.hub.v1.HubService.ListDrivers
+   */
+  listDrivers: {
+    methodKind: 'unary';
+    input: typeof ListDriversRequestSchema;
+    output: typeof ListDriversResponseSchema;
+  };
   /**
    * A driver and its versions, newest first.
    *
@@ -321,5 +455,15 @@ export const HubService: GenService<{
     methodKind: 'server_streaming';
     input: typeof DownloadArtifactRequestSchema;
     output: typeof DownloadArtifactResponseSchema;
+  };
+  /**
+   * Downloads per version and per day (UTC), of one driver or, with no name, of all.
+   *
+   * @generated from rpc cb.hub.v1.HubService.GetStats
+   */
+  getStats: {
+    methodKind: 'unary';
+    input: typeof GetStatsRequestSchema;
+    output: typeof GetStatsResponseSchema;
   };
 }> = /*@__PURE__*/ serviceDesc(file_cb_hub_v1_hub, 0);
