@@ -1,0 +1,6 @@
+// cb.spider.v1 is split by capability over several .proto files; one namespace for all of them.
+export * from './gen/cb/spider/v1/spider_pb';
+export * from './gen/cb/spider/v1/catalog_pb';
+export * from './gen/cb/spider/v1/network_pb';
+export * from './gen/cb/spider/v1/compute_pb';
+export * from './gen/cb/spider/v1/disk_pb';
