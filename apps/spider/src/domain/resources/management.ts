@@ -10,6 +10,12 @@ export interface AllList {
   OnlyCSPList: IID[];
 }
 
+/** What deleting by cloud id answers: the result, and for a VM the status the cloud left it in. */
+export interface CloudDeleteResult {
+  Result: boolean;
+  Status?: string;
+}
+
 export interface RegisterRequest {
   Name: string;
   CSPId: string;
@@ -90,10 +96,13 @@ export const management = {
   },
 
   /** Deletes a resource in the cloud by its cloud id (cleanup of OnlyCSP resources). */
-  async deleteInCloud<I>(scope: ConnectionScope, kind: ManagedKind<I>, cspId: string): Promise<unknown> {
-    return scope.call({ resourceType: kind.resourceType, resourceName: cspId, operation: 'delete' }, (c) =>
-      kind.remove(c, { NameId: '', SystemId: cspId }),
+  async deleteInCloud<I>(scope: ConnectionScope, kind: ManagedKind<I>, cspId: string): Promise<CloudDeleteResult> {
+    const answer = await scope.call(
+      { resourceType: kind.resourceType, resourceName: cspId, operation: 'delete' },
+      (c) => kind.remove(c, { NameId: '', SystemId: cspId }),
     );
+    // A VM's removal answers its status (upstream's DELETE /cspvm says it); the other kinds a result.
+    return typeof answer === 'string' ? { Result: true, Status: answer } : { Result: answer !== false };
   },
 
   count(iids: ConnectionScope['iids'], kind: IidKind, connectionName?: string): Promise<number> {

@@ -1,9 +1,7 @@
 import { InvalidArgumentError } from '@cb/errors';
 import { Router, type Request } from 'express';
-import type { CallHistoryRecorder } from '../../../domain/calls';
-import type { CallHistoryFilter, CallHistoryStore } from '../../../store/resources';
-
-const MAX_LIMIT = 1000;
+import { CallHistory, type CallHistoryQuery, type CallHistoryRecorder } from '../../../domain/calls';
+import type { CallHistoryStore } from '../../../store/resources';
 
 /**
  * Upstream's HisCall, readable: `GET /callhistory` lists driver calls newest first, filtered by
@@ -13,11 +11,10 @@ const MAX_LIMIT = 1000;
  */
 export function callHistoryRoutes(store: CallHistoryStore, recorder: CallHistoryRecorder): Router {
   const router = Router();
+  const history = new CallHistory(store, recorder);
 
   router.get('/callhistory', async (req, res) => {
-    const filter = filterOf(req);
-    await recorder.flush(); // so a caller sees its own calls
-    const calls = await store.list(filter);
+    const calls = await history.list(queryOf(req));
     res.json({
       callhistory: calls.map((c) => ({
         At: c.at.toISOString(),
@@ -34,9 +31,7 @@ export function callHistoryRoutes(store: CallHistoryStore, recorder: CallHistory
   });
 
   router.get('/callhistory/stats', async (req, res) => {
-    const filter = filterOf(req);
-    await recorder.flush();
-    const stats = await store.statsByProvider(filter);
+    const stats = await history.stats(queryOf(req));
     res.json({
       stats: stats.map((s) => ({
         ProviderName: s.providerName,
@@ -52,30 +47,22 @@ export function callHistoryRoutes(store: CallHistoryStore, recorder: CallHistory
   return router;
 }
 
-function filterOf(req: Request): CallHistoryFilter {
+/** The query string's filters; the domain checks `since` and `limit`. */
+function queryOf(req: Request): CallHistoryQuery {
   const text = (key: string) => {
     const value = req.query[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'string') throw new InvalidArgumentError(`${key} must be given once`, { field: key });
     return value || undefined;
   };
-  const since = text('since');
-  const sinceDate = since === undefined ? undefined : new Date(since);
-  if (sinceDate && Number.isNaN(sinceDate.getTime())) {
-    throw new InvalidArgumentError(`since '${since}' is not an ISO 8601 time`, { field: 'since' });
-  }
-  const limitText = text('limit');
-  const limit = limitText === undefined ? 100 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new InvalidArgumentError(`limit must be an integer from 1 to ${MAX_LIMIT}`, { field: 'limit' });
-  }
+  const limit = text('limit');
   return {
     connectionName: text('ConnectionName'),
     providerName: text('ProviderName'),
     resourceType: text('ResourceType'),
     operation: text('Operation'),
     outcome: text('Outcome'),
-    since: sinceDate,
-    limit,
+    since: text('since'),
+    limit: limit === undefined ? undefined : Number(limit),
   };
 }

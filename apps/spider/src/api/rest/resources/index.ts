@@ -1,17 +1,11 @@
 import { Router } from 'express';
-import { keyPairKind } from '../../../domain/resources/key-pair';
 import type { ManagedKind } from '../../../domain/resources/managed-kind';
+import { managedKinds } from '../../../domain/resources/managed-kinds';
 import { ResourceRuntime } from '../../../domain/resources/resource-runtime';
-import { securityGroupKind } from '../../../domain/resources/security-group';
-import { VmService, vmKind } from '../../../domain/resources/vm';
+import { VmService } from '../../../domain/resources/vm';
 import { VmEvents } from '../../../domain/resources/vm-events';
-import { vpcKind } from '../../../domain/resources/vpc';
 import { IidStore } from '../../../store/resources';
 import { driverCallsOf } from '../app-calls';
-import { clusterKind } from '../../../domain/resources/cluster';
-import { diskKind } from '../../../domain/resources/disk';
-import { myImageKind } from '../../../domain/resources/my-image';
-import { nlbKind } from '../../../domain/resources/nlb';
 import { PreconfigRuntime } from '../../../domain/resources/preconfig';
 import { SecretBox } from '@cb/secrets';
 import { connectionEventsOutbox } from '../../../events';
@@ -46,17 +40,7 @@ export function createResourceRouter(deps: SpiderRestDeps): ResourceRouter {
   );
   const preconfig = new PreconfigRuntime(cim, deps.drivers, gateway, iids);
   const vms = new VmService(new VmEvents());
-  const vm = vmKind(vms);
-  const kinds = {
-    vpc: vpcKind,
-    securitygroup: securityGroupKind,
-    keypair: keyPairKind,
-    vm,
-    disk: diskKind,
-    myimage: myImageKind,
-    nlb: nlbKind,
-    cluster: clusterKind,
-  } as unknown as Record<string, ManagedKind<{ IId: never }>>;
+  const kinds = managedKinds(vms);
 
   const router = Router() as ResourceRouter;
   router.use(callHistoryRoutes(history, recorder));
@@ -67,9 +51,9 @@ export function createResourceRouter(deps: SpiderRestDeps): ResourceRouter {
   router.use(nlbRoutes(runtime));
   router.use(clusterRoutes(runtime));
   router.use(tagRoutes(runtime));
-  router.use(managementRoutes(runtime, kinds));
+  router.use(managementRoutes(runtime, kinds as unknown as Record<string, ManagedKind<{ IId: never }>>));
   router.use(subnetManagementRoutes(runtime));
-  router.use(cloudLookupRoutes(runtime, vm));
+  router.use(cloudLookupRoutes(runtime, kinds.vm));
   if (deps.openapi) describeResourceApi(deps.openapi, router);
   router.close = () => recorder.flush();
   return router;

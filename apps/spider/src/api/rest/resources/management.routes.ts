@@ -1,23 +1,10 @@
 import { Router, type Request } from 'express';
-import type { IidKind } from '../../../store/resources';
 import type { ManagedKind } from '../../../domain/resources/managed-kind';
+import { COUNTED_KINDS } from '../../../domain/resources/managed-kinds';
 import { management } from '../../../domain/resources/management';
 import type { ResourceRuntime } from '../../../domain/resources/resource-runtime';
 import { connectionNameOf, reqInfoOf } from './request';
 import { registerSchema } from './schemas';
-
-/** Upstream's REST name of each kind (`/allsecuritygroup`, `/regkeypair`, `/countvm`, ...). */
-export const COUNTED: Record<string, IidKind> = {
-  vpc: 'vpc',
-  subnet: 'subnet',
-  securitygroup: 'sg',
-  keypair: 'keypair',
-  vm: 'vm',
-  disk: 'disk',
-  myimage: 'myimage',
-  nlb: 'nlb',
-  cluster: 'cluster',
-};
 
 /**
  * `/all<rs>`, `/all<rs>info`, `POST /reg<rs>`, `DELETE /reg<rs>/:Name`, `DELETE /csp<rs>/:Id` for every
@@ -43,12 +30,12 @@ export function managementRoutes(runtime: ResourceRuntime, kinds: Record<string,
       res.json({ Result: 'true' });
     });
     router.delete(`/csp${rs}/:Id`, async (req, res) => {
-      const result = await management.deleteInCloud(await scopeOf(req), kind, req.params.Id as string);
+      const { Result, Status } = await management.deleteInCloud(await scopeOf(req), kind, req.params.Id as string);
       // A VM answers its status, as upstream's DELETE /cspvm; other kinds a Result.
-      res.json(typeof result === 'string' ? { Status: result } : { Result: String(result !== false) });
+      res.json(Status !== undefined ? { Status } : { Result: String(Result) });
     });
   }
-  for (const [rs, kind] of Object.entries(COUNTED)) {
+  for (const [rs, kind] of Object.entries(COUNTED_KINDS)) {
     router.get(`/count${rs}`, async (_req, res) => {
       res.json({ count: await runtime.iids.count(kind) });
     });
