@@ -19,6 +19,12 @@ export interface EmbeddedPostgresOptions {
   persistent?: boolean;
   user?: string;
   password?: string;
+  /**
+   * Run the server in a process group of its own (default true), so that a Ctrl-C meant for its
+   * owner does not shut it down while the owner is still stopping. false leaves it in its owner's
+   * group, to get the terminal's signals with it: for owners that handle no signal (a test run).
+   */
+  ownProcessGroup?: boolean;
   /** PostgreSQL's own log lines; by default kept quiet and shown only when start fails. */
   onLog?: (line: string) => void;
 }
@@ -88,7 +94,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     if (fresh) await initialise({ dataDir, port, user, password, onLog });
     step = 'start';
-    server = await spawnPostgres({ dataDir, port, runAs, onLog });
+    server = await spawnPostgres({ dataDir, port, runAs, onLog, ownProcessGroup: options.ownProcessGroup ?? true });
   } catch (err) {
     throw await failed(step, err);
   }

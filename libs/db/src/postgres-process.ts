@@ -14,6 +14,8 @@ export interface SpawnPostgresOptions {
   port: number;
   /** The system user to run as (PostgreSQL refuses root). */
   runAs?: SystemUser;
+  /** A process group of its own (see below); false keeps it in ours. */
+  ownProcessGroup: boolean;
   onLog(line: string): void;
 }
 
@@ -27,17 +29,17 @@ export async function postgresBinary(): Promise<string> {
 }
 
 /**
- * Runs the PostgreSQL server in a process group of its own. A Ctrl-C at the terminal signals the
- * whole foreground group, and SIGINT is PostgreSQL's fast shutdown: sharing our group, it would
- * go away at once while the services still finish their work in it. So only its owner stops it:
- * with stop(), or, should the owner exit without that (a forced exit, a crash), with the fast
- * shutdown its exit hook sends.
+ * Runs the PostgreSQL server, by default in a process group of its own. A Ctrl-C at the terminal
+ * signals the whole foreground group, and SIGINT is PostgreSQL's fast shutdown: sharing our group,
+ * it would go away at once while the services still finish their work in it. So only its owner
+ * stops it: with stop(), or, should the owner exit without that (a forced exit, a crash), with the
+ * fast shutdown its exit hook sends.
  */
 export async function spawnPostgres(options: SpawnPostgresOptions): Promise<PostgresProcess> {
   // TCP on loopback only; no unix socket, whose directory may not exist or be writable here.
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   const child = spawn(await postgresBinary(), ['-D', options.dataDir, '-p', String(options.port), ...flags], {
-    detached: true,
+    detached: options.ownProcessGroup,
     stdio: ['ignore', 'ignore', 'pipe'],
     ...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
     // English messages: readiness is recognised by its text.

@@ -18,6 +18,8 @@ export async function findOrStartPostgres(env: NodeJS.ProcessEnv = process.env):
     dataDir: join(tmpdir(), `cb-test-pg-${process.pid}-${port}`),
     port,
     persistent: false,
+    // jest handles no Ctrl-C of its own: the server must get it too, or it would outlive the run.
+    ownProcessGroup: false,
   });
   return { url: server.url, stop: () => server.stop() };
 }
