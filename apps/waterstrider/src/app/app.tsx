@@ -47,13 +47,15 @@ function Console() {
             </Link>
           ))}
         </nav>
-        <NamespacePicker />
-        <span className={live ? 'live on' : 'live'} title="Live updates from the platform's event stream">
-          {live ? '● live' : '○ offline'}
-        </span>
-        <button type="button" onClick={signOut}>
-          Sign out {credentials.username}
-        </button>
+        <div className="header-tools">
+          <NamespacePicker />
+          <span className={live ? 'live on' : 'live'} title="Live updates from the platform's event stream">
+            {live ? '● live' : '○ offline'}
+          </span>
+          <button type="button" onClick={signOut}>
+            Sign out {credentials.username}
+          </button>
+        </div>
       </header>
       <main key={namespace}>
         <Page path={path} />

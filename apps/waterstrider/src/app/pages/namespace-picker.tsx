@@ -45,7 +45,7 @@ export function NamespacePicker() {
   if (!ids.includes(namespace)) ids.unshift(namespace);
   return (
     <div className="namespace">
-      <label htmlFor="namespace-select">
+      <label htmlFor="namespace-select" className="inline">
         Namespace
         <select id="namespace-select" value={namespace} onChange={(event) => setNamespace(event.target.value)}>
           {ids.map((id) => (
@@ -57,8 +57,12 @@ export function NamespacePicker() {
       </label>
       <form onSubmit={create} className="inline">
         <label>
-          New namespace
-          <input value={newName} onChange={(event) => setNewName(event.target.value.trim())} placeholder="ns01" />
+          <span className="sr-only">New namespace</span>
+          <input
+            value={newName}
+            onChange={(event) => setNewName(event.target.value.trim())}
+            placeholder="new namespace"
+          />
         </label>
         <button type="submit">Create</button>
       </form>

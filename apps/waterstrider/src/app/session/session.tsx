@@ -75,6 +75,11 @@ export function SessionProvider({ children, fetchImpl }: { children: ReactNode; 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/** The session when inside SessionProvider (shared widgets may render outside one). */
+export function useOptionalSession(): SessionValue | undefined {
+  return useContext(SessionContext);
+}
+
 export function useSession(): SessionValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');

@@ -1,15 +1,29 @@
 import type { ReactNode } from 'react';
+import { ApiError } from '../api/http';
+import { useOptionalSession } from '../session/session';
 import type { AsyncState } from './use-async';
 
+/**
+ * An error in place. A 401 while signed in means the platform stopped accepting the session's credentials
+ * (changed or revoked): retrying cannot help, signing in again can.
+ */
 export function ErrorMessage({ error, onRetry }: { error?: Error; onRetry?: () => void }) {
+  const session = useOptionalSession();
   if (!error) return null;
+  const signedOut = error instanceof ApiError && error.unauthorized && session?.credentials !== undefined;
   return (
     <div role="alert" className="error">
-      <span>{error.message}</span>
-      {onRetry && (
-        <button type="button" onClick={onRetry}>
-          Retry
+      <span>{signedOut ? 'The platform no longer accepts this sign-in (HTTP 401).' : error.message}</span>
+      {signedOut ? (
+        <button type="button" onClick={session.signOut}>
+          Sign in again
         </button>
+      ) : (
+        onRetry && (
+          <button type="button" onClick={onRetry}>
+            Retry
+          </button>
+        )
       )}
     </div>
   );
