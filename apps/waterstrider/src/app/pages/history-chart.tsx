@@ -31,12 +31,20 @@ export function HistoryChart({ series }: { series: StatsSeries[] }) {
         <text x={4} y={14} fontSize={11}>
           {max}
         </text>
-        <text x={4} y={height - 4} fontSize={11}>
-          {periods[0]}
-        </text>
-        <text x={width - 4} y={height - 4} fontSize={11} textAnchor="end">
-          {periods[periods.length - 1]}
-        </text>
+        {periods.length === 1 ? (
+          <text x={width / 2} y={height - 4} fontSize={11} textAnchor="middle">
+            {periods[0]} (one day recorded so far)
+          </text>
+        ) : (
+          <>
+            <text x={4} y={height - 4} fontSize={11}>
+              {periods[0]}
+            </text>
+            <text x={width - 4} y={height - 4} fontSize={11} textAnchor="end">
+              {periods[periods.length - 1]}
+            </text>
+          </>
+        )}
       </svg>
       <figcaption>
         {series.map((s, i) => (

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ImagesQuery, SpecsQuery } from '../api/mcmeta';
 import { useApis } from '../session/session';
 import { usePlatformEvents } from '../session/platform-events';
 import { AsyncView } from '../ui/feedback';
 import { useAsync } from '../ui/use-async';
 import { HistoryChart } from './history-chart';
+import { FACETS, MetadataFilters, type CatalogKind } from './metadata-filters';
 
-type Kind = 'images' | 'specs';
+type Kind = CatalogKind;
 // mc-meta's items: its own fields plus spider's record (upstream names, e.g. IId.NameId).
 const COLUMNS: Record<Kind, Array<[string, string]>> = {
   images: [
@@ -16,6 +17,7 @@ const COLUMNS: Record<Kind, Array<[string, string]>> = {
     ['osFamily', 'OS'],
     ['OSDistribution', 'Distribution'],
     ['OSArchitecture', 'Arch'],
+    ['OSPlatform', 'Platform'],
     ['ImageStatus', 'Status'],
   ],
   specs: [
@@ -24,6 +26,7 @@ const COLUMNS: Record<Kind, Array<[string, string]>> = {
     ['region', 'Region'],
     ['vcpu', 'vCPU'],
     ['memGiB', 'Memory GiB'],
+    ['gpuCount', 'GPUs'],
     ['pricePerHour', '$/hour'],
   ],
 };
@@ -44,7 +47,7 @@ export function MetadataPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const page = useAsync(() => {
-    const common = { ...query, limit: 20, cursor, facets: 'provider,region' };
+    const common = { ...query, limit: 20, cursor, facets: FACETS[kind] };
     return kind === 'images' ? mcmeta.images(common as ImagesQuery) : mcmeta.specs(common as SpecsQuery);
   }, [kind, query, cursor]);
   const history = useAsync(() => mcmeta.stats({ kind, groupBy: 'provider', interval: 'day' }), [kind]);
@@ -53,22 +56,10 @@ export function MetadataPage() {
     history.reload();
   });
 
-  const search = (event: FormEvent) => {
-    event.preventDefault();
+  const search = () => {
     setCursors([]);
     setQuery(Object.fromEntries(Object.entries(form).filter(([, value]) => value !== '')));
   };
-  const field = (name: string, label: string, type = 'text') => (
-    <label key={name}>
-      {label}
-      <input
-        type={type}
-        name={name}
-        value={form[name] ?? ''}
-        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
-      />
-    </label>
-  );
   const switchKind = (next: Kind) => {
     setKind(next);
     setCursors([]);
@@ -86,30 +77,7 @@ export function MetadataPage() {
           </button>
         ))}
       </div>
-      <form onSubmit={search} className="card grid" aria-label={`Search ${kind}`}>
-        {field('q', 'Keyword')}
-        {field('provider', 'Provider')}
-        {field('region', 'Region')}
-        {kind === 'images'
-          ? [field('os', 'OS'), field('arch', 'Architecture')]
-          : [
-              field('vcpuMin', 'vCPU min', 'number'),
-              field('memMin', 'Memory min (GiB)', 'number'),
-              field('priceMax', 'Max $/hour', 'number'),
-              <label key="sort">
-                Sort by
-                <select value={form.sort ?? 'name'} onChange={(e) => setForm({ ...form, sort: e.target.value })}>
-                  <option value="name">name</option>
-                  <option value="price">price</option>
-                  <option value="vcpu">vCPU</option>
-                  <option value="mem">memory</option>
-                </select>
-              </label>,
-            ]}
-        <button type="submit" className="primary">
-          Search
-        </button>
-      </form>
+      <MetadataFilters kind={kind} values={form} onChange={setForm} onSearch={search} />
       <AsyncView
         state={page}
         empty="Nothing matches. Widen the filters, or sync a connection first."
@@ -143,7 +111,7 @@ export function MetadataPage() {
               ))}
             </div>
             <div className="scroll">
-              <table>
+              <table aria-label={`${kind === 'images' ? 'Images' : 'Specs'} found`}>
                 <thead>
                   <tr>
                     {COLUMNS[kind].map(([path, label]) => (
