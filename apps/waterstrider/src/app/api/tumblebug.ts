@@ -94,6 +94,21 @@ export interface RecommendSpecReq {
   priority: { policy: Array<{ metric: string; parameter?: Array<{ key: string; val: string[] }>; weight?: number }> };
   limit: number;
 }
+/** A namespace or system resource (spec, image, vNet, securityGroup, sshKey) as tumblebug lists it. */
+export interface ResourceInfo {
+  id: string;
+  name?: string;
+  connectionName?: string;
+  /** specs */
+  cspSpecName?: string;
+  costPerHour?: number;
+  /** images */
+  osType?: string;
+  cspImageName?: string;
+  /** vNets */
+  subnetInfoList?: Array<{ id: string; name?: string; ipv4_CIDR?: string }>;
+}
+export type ResourceKind = 'vNet' | 'securityGroup' | 'sshKey' | 'spec' | 'image';
 export type McisAction = 'suspend' | 'resume' | 'reboot' | 'terminate' | 'refine';
 
 const base = '/tumblebug';
@@ -101,6 +116,13 @@ const ns = (nsId: string) => `${base}/ns/${encodeURIComponent(nsId)}`;
 const id = (value: string) => encodeURIComponent(value);
 
 export function tumblebugApi(request: Request) {
+  const resources = async (nsId: string, kind: ResourceKind, connectionName?: string) => {
+    const query = connectionName ? { filterKey: 'connectionName', filterVal: connectionName } : undefined;
+    const answer = await request<Record<string, ResourceInfo[] | null>>('GET', `${ns(nsId)}/resources/${kind}`, {
+      query,
+    });
+    return Object.values(answer)[0] ?? [];
+  };
   return {
     namespaces: async () => (await request<{ ns: NsInfo[] | null }>('GET', `${base}/ns`)).ns ?? [],
     createNamespace: (name: string, description: string) =>
@@ -122,26 +144,16 @@ export function tumblebugApi(request: Request) {
     remove: (nsId: string, mciId: string) =>
       request<unknown>('DELETE', `${ns(nsId)}/mci/${id(mciId)}`, { query: { option: 'terminate' } }),
     /** Public images tumblebug fetched for a connection (they live in the `system` namespace). */
-    images: async (connectionName: string) =>
-      (
-        await request<{ image: Array<{ id: string; osType?: string; cspImageName?: string }> | null }>(
-          'GET',
-          `${ns('system')}/resources/image`,
-          { query: { filterKey: 'connectionName', filterVal: connectionName } },
-        )
-      ).image ?? [],
+    images: (connectionName: string) => resources('system', 'image', connectionName),
+    /** Specs tumblebug fetched for a connection, with their cost (the `system` namespace). */
+    specs: (connectionName: string) => resources('system', 'spec', connectionName),
     /** Asks tumblebug to load a connection's specs and images (from spider) so they can be recommended. */
     fetchCatalog: async (connectionName: string) => {
       await request<unknown>('POST', `${base}/fetchSpecs`, { body: { connectionName } });
       await request<unknown>('POST', `${base}/fetchImages`, { body: { connectionName } });
     },
-    resources: async (nsId: string, kind: 'vNet' | 'securityGroup' | 'sshKey' | 'spec' | 'image') => {
-      const answer = await request<Record<string, Array<{ id: string }> | null>>(
-        'GET',
-        `${ns(nsId)}/resources/${kind}`,
-      );
-      return Object.values(answer)[0] ?? [];
-    },
+    /** A namespace's resources of a kind, optionally only those of one connection. */
+    resources,
   };
 }
 export type TumblebugApi = ReturnType<typeof tumblebugApi>;

@@ -3,12 +3,14 @@ import type { MciDynamicReq, PartialFailurePolicy, ReviewInfo } from '../api/tum
 import { useApis, useSession } from '../session/session';
 import { ErrorMessage } from '../ui/feedback';
 import { navigate } from '../ui/router';
-import { ExpertMode } from './expert-mode';
+import { CreationProgress } from './creation-progress';
+import { ExpertMode, type ExpertRequest } from './expert-mode';
 import { ExpressMode } from './express-mode';
 import { ImagePicker } from './image-picker';
 
 type Mode = 'express' | 'expert' | 'json';
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const NAME_RULE = 'The MCIS name starts with a letter; then lowercase letters, digits or "-".';
 
 /** Create an MCIS: Express, Expert or JSON, then a Review (viability and $/hour) before creating. */
 export function McisCreatePage() {
@@ -19,15 +21,15 @@ export function McisCreatePage() {
   const [size, setSize] = useState(1);
   const [policy, setPolicy] = useState<PartialFailurePolicy>('continue');
   const [spec, setSpec] = useState<{ specId: string; imageId: string; connectionName?: string }>();
-  const [expertBody, setExpertBody] = useState<unknown>();
+  const [expert, setExpert] = useState<ExpertRequest>();
   const [json, setJson] = useState('');
   const [review, setReview] = useState<ReviewInfo>();
   const [error, setError] = useState<Error>();
-  const [progress, setProgress] = useState('');
+  const [creating, setCreating] = useState<string>();
 
   const dynamicRequest = (): MciDynamicReq => {
     if (mode === 'json') return JSON.parse(json) as MciDynamicReq;
-    if (!NAME.test(name)) throw new Error('The MCIS name starts with a letter; then lowercase letters, digits or "-".');
+    if (!NAME.test(name)) throw new Error(NAME_RULE);
     if (!spec) throw new Error('Choose a spec first (Recommend specs, then Use).');
     if (!spec.imageId) throw new Error('Choose an image for the spec.');
     return {
@@ -58,27 +60,25 @@ export function McisCreatePage() {
   const doReview = () =>
     guard(async () => {
       if (mode === 'expert') {
-        if (!expertBody) throw new Error('Fill in every resource of the subGroup first.');
-        setReview({
-          overallStatus: 'Ready',
-          creationViable: true,
-          overallMessage: 'Expert requests are checked by the platform when created.',
-        });
+        if (!NAME.test(name)) throw new Error(NAME_RULE);
+        if (!expert) throw new Error('Choose the connection and every resource of the subGroup first.');
+        setReview(expert.review);
         return;
       }
       setReview(await tumblebug.review(namespace, dynamicRequest()));
     });
   const create = () =>
     guard(async () => {
-      setProgress('Creating the MCIS: the VMs are being provisioned…');
+      const request = mode === 'expert' ? (expert?.body as { name: string }) : dynamicRequest();
+      setCreating(request.name);
       try {
         const created =
           mode === 'expert'
-            ? await tumblebug.createStatic(namespace, expertBody)
-            : await tumblebug.createDynamic(namespace, dynamicRequest());
+            ? await tumblebug.createStatic(namespace, request)
+            : await tumblebug.createDynamic(namespace, request as MciDynamicReq);
         navigate(`/mcis/${encodeURIComponent(created.id)}`);
       } finally {
-        setProgress('');
+        setCreating(undefined);
       }
     });
   // The image picker fills in the spec's first image once the images arrive; reviewing before that could
@@ -159,8 +159,8 @@ export function McisCreatePage() {
         <ExpertMode
           name={name}
           policy={policy}
-          onChange={(body) => {
-            setExpertBody(body);
+          onChange={(request) => {
+            setExpert(request);
             setReview(undefined);
           }}
         />
@@ -217,18 +217,14 @@ export function McisCreatePage() {
           <button
             type="button"
             className="primary"
-            disabled={!review.creationViable || Boolean(progress)}
+            disabled={!review.creationViable || creating !== undefined}
             onClick={create}
           >
             Create MCIS
           </button>
         </div>
       )}
-      {progress && (
-        <p role="status" className="progress">
-          <progress /> {progress}
-        </p>
-      )}
+      {creating && <CreationProgress mcisName={creating} />}
     </section>
   );
 }
