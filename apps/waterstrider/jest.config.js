@@ -6,8 +6,14 @@ const swcForTsx = [
   {
     jsc: {
       target: 'es2022',
-      parser: { syntax: 'typescript', tsx: true },
-      transform: { react: { runtime: 'automatic' } },
+      // Decorators: the server's tests import platform libraries with TypeORM entities.
+      parser: { syntax: 'typescript', tsx: true, decorators: true },
+      transform: {
+        react: { runtime: 'automatic' },
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: false,
+      },
     },
     module: { type: 'commonjs' },
   },
