@@ -1,18 +1,6 @@
 import { createEventBus, encodeEvent, type ReceivedEvent } from '@cb/events';
 import { randomUUID } from 'node:crypto';
-import { mockConnection, startHarness, type Harness } from './harness';
-
-/** Waits for the first event the predicate accepts; the suite's own stream keeps other suites' events out. */
-function nextEvent<T>(events: T[], accept: (event: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = events.find(accept);
-      if (found) resolve(found);
-      else setImmediate(poll);
-    };
-    poll();
-  });
-}
+import { mockConnection, nextEvent, startHarness, type Harness } from './harness';
 
 describe('events', () => {
   const fresh = mockConnection('azure-new', 'azure', 'koreacentral', { ImagesPerRegion: '300', Seed: 'events' });

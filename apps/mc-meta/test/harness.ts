@@ -2,12 +2,13 @@ import { createMockDriver } from '@cb/driver-mock';
 import { JetStreamTransport } from '@cb/events';
 import { createTestDatabase, testNatsUrl, uniqueName, type TestDatabase } from '@cb/testing';
 import { DriverMetadataSource, type DriverConnection } from '../src/domain/source/driver-metadata-source';
+import type { MetadataSource } from '../src/domain/source/metadata-source';
 import { createMcMeta } from '../src/mc-meta';
 import { loadMcMetaConfig } from '../src/config';
 
 export const AUTH = { username: 'meta', password: 'meta-secret' };
 
-const quiet = {
+export const quiet = {
   info: () => undefined,
   warn: () => undefined,
   error: () => undefined,
@@ -47,18 +48,33 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** mc-meta on free ports over a fresh database and its own JetStream stream, reading the given mock connections. */
-export async function startHarness(
-  connections: DriverConnection[],
-  env: Record<string, string> = {},
-): Promise<Harness> {
-  const db = await createTestDatabase('mcmeta');
+/** A JetStream stream of the suite's own, so that other suites' events stay out. */
+export function suiteTransport(): Promise<JetStreamTransport> {
   const name = uniqueName('mcmeta');
-  const transport = await JetStreamTransport.connect(testNatsUrl(), {
+  return JetStreamTransport.connect(testNatsUrl(), {
     stream: name.toUpperCase(),
     subjectPrefix: `${name}.`,
     logger: { warn: () => undefined, error: () => undefined },
   });
+}
+
+/** mc-meta on free ports over a fresh database and its own JetStream stream, reading the given mock connections. */
+export function startHarness(connections: DriverConnection[], env: Record<string, string> = {}): Promise<Harness> {
+  return startMcMeta({ source: new DriverMetadataSource(connections), env });
+}
+
+/**
+ * mc-meta on free ports over a fresh database. Without a source it reads spider over gRPC
+ * (`SPIDER_GRPC_ADDRESS` in env), as in production; without a transport it gets a stream of its own.
+ */
+export async function startMcMeta(options: {
+  source?: MetadataSource;
+  env?: Record<string, string>;
+  transport?: JetStreamTransport;
+}): Promise<Harness> {
+  const db = await createTestDatabase('mcmeta');
+  const transport = options.transport ?? (await suiteTransport());
+  const ownTransport = options.transport === undefined;
   const config = loadMcMetaConfig({
     DATABASE_URL: db.url,
     MCMETA_USERNAME: AUTH.username,
@@ -66,12 +82,12 @@ export async function startHarness(
     MCMETA_PORT: '0',
     MCMETA_GRPC_PORT: '0',
     MCMETA_SYNC_INTERVAL_MINUTES: '0',
-    ...env,
+    ...options.env,
   });
   const service = await createMcMeta(
     config,
     { events: transport, logger: quiet },
-    { source: new DriverMetadataSource(connections) },
+    options.source ? { source: options.source } : {},
   );
   await service.start();
   const rest = service.endpoints().rest!;
@@ -94,7 +110,7 @@ export async function startHarness(
     post: (path, body) => call('POST', path, body),
     async close() {
       await service.stop();
-      await transport.close();
+      if (ownTransport) await transport.close();
       await db.drop();
     },
   };
@@ -107,4 +123,16 @@ export async function syncAndWait(harness: Harness, body: unknown = {}): Promise
   await harness.service.sync.idle();
   const { body: run } = await harness.get(`/sync/${started.body.id}`);
   return run;
+}
+
+/** Waits for the first event the predicate accepts; the suite's own stream keeps other suites' events out. */
+export function nextEvent<T>(events: T[], accept: (event: T) => boolean): Promise<T> {
+  return new Promise((resolve) => {
+    const poll = () => {
+      const found = events.find(accept);
+      if (found) resolve(found);
+      else setTimeout(poll, 20);
+    };
+    poll();
+  });
 }
