@@ -41,6 +41,8 @@ export const quietLogger = () => createLogger('test', { level: 'error' });
 export interface SpiderUnderTest {
   service: RunningService;
   transport: JetStreamTransport;
+  /** The suite's stream, as CB_EVENTS_STREAM / CB_EVENTS_SUBJECT_PREFIX for a service started as a process. */
+  eventStreamEnv: { CB_EVENTS_STREAM: string; CB_EVENTS_SUBJECT_PREFIX: string };
   db: TestDatabase;
   rest: string;
   grpc: string;
@@ -50,9 +52,13 @@ export interface SpiderUnderTest {
 }
 
 export async function startSpider(extraEnv: Record<string, string> = {}): Promise<SpiderUnderTest> {
+  const eventStreamEnv = {
+    CB_EVENTS_STREAM: uniqueName('MCIS').toUpperCase(),
+    CB_EVENTS_SUBJECT_PREFIX: `${uniqueName('mcis')}.`,
+  };
   const transport = await JetStreamTransport.connect(testNatsUrl(), {
-    stream: uniqueName('MCIS').toUpperCase(),
-    subjectPrefix: `${uniqueName('mcis')}.`,
+    stream: eventStreamEnv.CB_EVENTS_STREAM,
+    subjectPrefix: eventStreamEnv.CB_EVENTS_SUBJECT_PREFIX,
   });
   const db = await createTestDatabase('mcis_spider');
   const service = await spiderService.create(
@@ -73,6 +79,7 @@ export async function startSpider(extraEnv: Record<string, string> = {}): Promis
   return {
     service,
     transport,
+    eventStreamEnv,
     db,
     rest,
     grpc: service.endpoints().grpc!,
