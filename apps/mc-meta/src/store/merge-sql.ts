@@ -77,7 +77,10 @@ export function mergeStatements(table: CatalogTable): MergeStatements {
   ON CONFLICT (connection_name, record_key) DO UPDATE SET
     provider = excluded.provider, doc = excluded.doc, content_hash = excluded.content_hash,
     ${updates}, updated_at = now(), removed_at = NULL
-  WHERE t.content_hash <> excluded.content_hash OR t.removed_at IS NOT NULL
+  WHERE t.content_hash <> excluded.content_hash OR t.removed_at IS NOT NULL${
+    // The region comes from the connection, not the record: a connection now known to be elsewhere moves it.
+    'region' in table.columns ? ' OR t.region IS DISTINCT FROM excluded.region' : ''
+  }
   ${returning}
 )${logAndCollect(table)}`,
     insertBatch: `WITH ${batchCtes(table)}, up AS (
