@@ -49,7 +49,7 @@ describe('the console server', () => {
 
   it('refuses the event stream without the credentials, and never asks the browser for them', async () => {
     const wrong = `Basic ${Buffer.from('console:guess').toString('base64')}`;
-    for (const headers of [{}, { authorization: wrong }]) {
+    for (const headers of [{}, { authorization: wrong }] as Record<string, string>[]) {
       const response = await fetch(`${base}/api/events`, { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBeNull();

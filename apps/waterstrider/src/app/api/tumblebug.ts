@@ -154,6 +154,12 @@ export function tumblebugApi(request: Request) {
     },
     /** A namespace's resources of a kind, optionally only those of one connection. */
     resources,
+    /** One spec, looked up as tumblebug does: the namespace's own first, then the system catalog. */
+    spec: (nsId: string, specId: string) =>
+      request<ResourceInfo>('GET', `${ns(nsId)}/resources/spec/${id(specId)}`).catch((error: unknown) => {
+        if ((error as { status?: number }).status !== 404) throw error;
+        return request<ResourceInfo>('GET', `${ns('system')}/resources/spec/${id(specId)}`);
+      }),
   };
 }
 export type TumblebugApi = ReturnType<typeof tumblebugApi>;

@@ -56,6 +56,8 @@ function PublishForm({ onPublished }: { onPublished: () => void }) {
   const { hub } = useApis();
   const [manifest, setManifest] = useState('');
   const [file, setFile] = useState<File>();
+  // A new key empties the file input (it holds its own value) once a release is published.
+  const [fileInput, setFileInput] = useState(0);
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState('');
   const submit = async (event: FormEvent) => {
@@ -75,6 +77,9 @@ function PublishForm({ onPublished }: { onPublished: () => void }) {
     try {
       const release = await hub.publish(parsed, file);
       setError(undefined);
+      setManifest('');
+      setFile(undefined);
+      setFileInput((n) => n + 1);
       setDone(`Published ${release.name} ${release.version}.`);
       onPublished();
     } catch (caught) {
@@ -95,7 +100,7 @@ function PublishForm({ onPublished }: { onPublished: () => void }) {
       </label>
       <label>
         Artifact
-        <input type="file" onChange={(e) => setFile(e.target.files?.[0])} />
+        <input key={fileInput} type="file" onChange={(e) => setFile(e.target.files?.[0])} />
       </label>
       <ErrorMessage error={error} />
       {done && (

@@ -2,9 +2,11 @@ import { statusTone } from '../domain/status';
 import { Link } from '../ui/router';
 import { AsyncView, StatusBadge } from '../ui/feedback';
 import { useMcisList } from './use-mcis-list';
+import { useSpecCosts } from './use-spec-costs';
 
 export function McisListPage() {
   const list = useMcisList();
+  const costs = useSpecCosts(list.data);
   return (
     <section aria-labelledby="mcis-title">
       <div className="heading">
@@ -28,7 +30,8 @@ export function McisListPage() {
             <tbody>
               {mcisList.map((m) => {
                 const vms = m.vm ?? [];
-                const cost = vms.reduce((sum, vm) => sum + (vm.spec?.costPerHour ?? 0), 0);
+                const priced = vms.filter((vm) => costs.has(vm.specId ?? ''));
+                const cost = priced.reduce((sum, vm) => sum + costs.get(vm.specId!)!, 0);
                 return (
                   <tr key={m.id}>
                     <td>
@@ -43,7 +46,11 @@ export function McisListPage() {
                         .filter(Boolean)
                         .join(', ')}
                     </td>
-                    <td>{cost > 0 ? `$${cost.toFixed(3)}` : '—'}</td>
+                    <td>
+                      {priced.length === 0
+                        ? 'unknown'
+                        : `$${cost.toFixed(4)}${priced.length < vms.length ? ' (some VMs unpriced)' : ''}`}
+                    </td>
                   </tr>
                 );
               })}
