@@ -6,6 +6,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { geoNaturalEarth1 } from 'd3-geo';
 import type { Browser, Page } from 'playwright-core';
 import { MOCK_DRIVER_MANIFEST } from '@cb/driver-mock';
 import { buildDriver, type BuiltDriver } from '../../../../tools/build-driver/build-driver';
@@ -96,6 +97,44 @@ async function driverRow(name: string): Promise<string[]> {
   return row.getByRole('cell').allInnerTexts();
 }
 
+/** The console's map projection (world-map.tsx): where a coordinate lands, as a fraction of the map's box. */
+function mapFraction(latitude: number, longitude: number): { x: number; y: number } {
+  const projection = geoNaturalEarth1().fitSize([960, 480], { type: 'Sphere' });
+  const [x, y] = projection([longitude, latitude])!;
+  return { x: x / 960, y: y / 480 };
+}
+
+async function clickMapAt(latitude: number, longitude: number): Promise<void> {
+  const map = page.getByRole('img', { name: 'World map of VMs by MCIS and status' });
+  const box = (await map.boundingBox())!;
+  const at = mapFraction(latitude, longitude);
+  await map.click({ position: { x: at.x * box.width, y: at.y * box.height } });
+}
+
+/** Calls the platform's REST API through the gateway, as a script or another user would. */
+async function callApi(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Basic ${Buffer.from('default:default').toString('base64')}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** The texts of one column of a table, by its header. */
+async function columnOf(table: string, header: string): Promise<string[]> {
+  const grid = page.getByRole('table', { name: table });
+  const headers = await grid.getByRole('columnheader').allInnerTexts();
+  const index = headers.findIndex((text) => text.trim() === header);
+  if (index < 0) throw new Error(`no column ${header} in ${headers.join(', ')}`);
+  return grid.locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+}
+
 /** mc-meta syncs a new connection in the background: search again, as a user would, until it shows. */
 async function searchUntilFound(found: RegExp): Promise<void> {
   for (let attempt = 0; attempt < 40; attempt++) {
@@ -130,36 +169,65 @@ describe('the console through the gateway', () => {
     expect(await page.locator('#namespace-select').inputValue()).toBe('e2e');
   });
 
-  step('validates, then registers a mock connection', async () => {
+  step('validates, then registers a mock connection shaped like AWS in Seoul', async () => {
     await go('Connections', 'Cloud connections');
     await page.getByRole('button', { name: 'Register connection' }).click();
     await page.getByRole('alert').filter({ hasText: 'Fill in' }).waitFor();
-    await page.getByLabel('Connection name').fill('mock-mercury');
+    await page.getByLabel('Connection name').fill('mock-seoul');
     await page.getByLabel('MockName (secret)').fill('e2e-mock');
-    await page.getByLabel('Region', { exact: true }).fill('mercury');
+    await page.getByLabel('Region', { exact: true }).fill('ap-northeast-2');
+    // The mock cloud's optional credential keys: a catalog shaped like AWS's (real regions, prices), larger.
+    for (const [index, [key, value]] of [
+      ['Profile', 'aws'],
+      ['ImagesPerRegion', '1000'],
+    ].entries()) {
+      await page.getByRole('button', { name: 'Add key/value' }).click();
+      await page.getByLabel(`Key ${index + 1}`, { exact: true }).fill(key);
+      await page.getByLabel(`Value ${index + 1} (secret)`).fill(value);
+    }
     await page.getByRole('button', { name: 'Register connection' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /^Connection mock-mercury registered.$/ })
+      .filter({ hasText: /^Connection mock-seoul registered.$/ })
       .waitFor(WAIT);
-    await page.getByRole('cell', { name: 'mock-mercury', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'mock-seoul', exact: true }).waitFor();
     expect(await page.content()).not.toContain('e2e-mock');
     await screenshot(page, 'connections');
   });
 
-  step('finds images of the new connection', async () => {
+  step('finds Ubuntu 22.04 images of the new connection, typo and all, and specs cheapest first', async () => {
     await go('Images & specs', /Images and specs/);
+    await page.getByLabel('Keyword').fill('ubunt 22.04');
     await searchUntilFound(/\d+\+? images found/);
+    const distributions = await columnOf('Images found', 'Distribution');
+    expect(distributions.length).toBeGreaterThan(0);
+    for (const distribution of distributions) expect(distribution).toMatch(/^Ubuntu 22\.04/);
+    expect(new Set(await columnOf('Images found', 'Region'))).toEqual(new Set(['ap-northeast-2']));
+    await screenshot(page, 'metadata-images');
+
     await page.getByRole('tab', { name: 'Specs' }).click();
+    await page.getByLabel('vCPU min').fill('2');
+    await page.getByLabel('Sort by').selectOption('price');
     await searchUntilFound(/\d+\+? specs found/);
-    await screenshot(page, 'metadata');
+    const prices = (await columnOf('Specs found', '$/hour')).map(Number);
+    expect(prices.length).toBeGreaterThan(1);
+    expect(prices.every((price) => price > 0)).toBe(true);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    await screenshot(page, 'metadata-specs');
   });
 
   step('creates an MCIS in Express mode, sees it Running on the map and in the list', async () => {
     await go('MCIS', 'MCIS');
     await page.getByRole('link', { name: 'Create MCIS' }).click();
     await page.getByLabel('MCIS name').fill('web');
+    await page.getByLabel('vCPU at least').fill('2');
+    await clickMapAt(37.5, 127);
+    await page.getByText(/^Near 3\d(\.\d+)?, 12\d(\.\d+)?$/).waitFor();
     await page.getByRole('button', { name: 'Recommend specs' }).click();
+    await page.getByRole('table', { name: 'Recommended specs' }).waitFor(WAIT);
+    const costs = await columnOf('Recommended specs', '$/hour');
+    expect(costs.length).toBeGreaterThan(0);
+    for (const cost of costs) expect(cost).toMatch(/^\$\d/);
     await page
       .getByRole('table', { name: 'Recommended specs' })
       .getByRole('button', { name: 'Use' })
@@ -168,7 +236,7 @@ describe('the console through the gateway', () => {
     await page.getByRole('button', { name: 'Review' }).click();
     await page
       .getByLabel('Review')
-      .getByText(/Estimated cost/)
+      .getByText(/Estimated cost: \$0\.\d*[1-9]\d*\/hour/)
       .waitFor(WAIT);
     await screenshot(page, 'mcis-create-review');
     await page.getByRole('button', { name: 'Create MCIS' }).click();
@@ -180,12 +248,36 @@ describe('the console through the gateway', () => {
     await screenshot(page, 'mcis-detail');
     await go('Dashboard', /Dashboard/);
     await page.locator('[data-mcis="web"] circle.vm-dot').first().waitFor(WAIT);
+    // The VM sits at its region's coordinates (Seoul), not at 0/0.
+    const dot = (await page.locator('[data-mcis="web"] circle.vm-dot').first().boundingBox())!;
+    const map = (await page.getByRole('img', { name: /World map/ }).boundingBox())!;
+    const seoul = mapFraction(37.56, 126.98);
+    expect(Math.abs(dot.x + dot.width / 2 - (map.x + seoul.x * map.width))).toBeLessThan(12);
+    expect(Math.abs(dot.y + dot.height / 2 - (map.y + seoul.y * map.height))).toBeLessThan(12);
+    expect(await page.getByRole('heading', { name: 'VMs by region' }).locator('..').innerText()).toContain(
+      'ap-northeast-2',
+    );
+
+    // Live: a VM added by someone else (here through the REST API) shows without reloading the page.
+    await page.getByRole('heading', { name: 'VMs (1) by status' }).waitFor();
+    await callApi('POST', '/tumblebug/ns/e2e/mci/web/subgroup/g1', { numVMsToAdd: 1 });
+    const vmCounts = page.getByRole('heading', { name: 'VMs (2) by status' }).locator('..');
+    await vmCounts.waitFor(WAIT);
+    await page.locator('[data-mcis="web"] circle.vm-dot').nth(1).waitFor(WAIT);
+    // ... and turns Running there too, still without a reload.
+    await vmCounts.locator('dl > div', { hasText: /^Running\s*2$/ }).waitFor(WAIT);
     await screenshot(page, 'dashboard');
+    await page.setViewportSize({ width: 420, height: 900 });
+    await screenshot(page, 'dashboard-narrow');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await go('MCIS', 'MCIS');
     await page
       .getByRole('row', { name: /web/ })
       .getByText(/Running/)
       .waitFor(WAIT);
+    // Two VMs of the chosen spec (the first recommended): twice its $/hour.
+    const twice = `$${(2 * Number(costs[0]!.slice(1))).toFixed(4)}`;
+    await page.getByRole('row', { name: /web/ }).getByRole('cell', { name: twice, exact: true }).waitFor(WAIT);
     await screenshot(page, 'mcis-list');
   });
 
@@ -201,6 +293,9 @@ describe('the console through the gateway', () => {
       .locator('.badge', { hasText: /^Suspended/ })
       .first()
       .waitFor(WAIT);
+    // Both VMs (the one created and the one added) show suspended.
+    await page.getByRole('row', { name: /^g1-2 Suspended/ }).waitFor(WAIT);
+    await screenshot(page, 'mcis-detail-suspended');
     await page.getByLabel('MCIS lifecycle').getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete' }).click();
     await page.getByRole('heading', { level: 2, name: 'MCIS' }).waitFor(WAIT);
