@@ -6,6 +6,7 @@ import world from 'world-atlas/countries-110m.json';
 import type { MciInfo } from '../api/tumblebug';
 import { statusTone, TONE_COLOURS } from '../domain/status';
 import { convexHull, type Point } from './hull';
+import { spreadCoincident } from './spread';
 
 const WIDTH = 960;
 const HEIGHT = 480;
@@ -13,6 +14,14 @@ const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' 
 const path = geoPath(projection);
 const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(topology, topology.objects.countries);
+
+/** The outline of an MCIS whose VMs are one or two points: a dashed ring around them. */
+function GroupRing({ points, colour }: { points: Point[]; colour: string }) {
+  const cx = points.reduce((sum, p) => sum + p[0], 0) / points.length;
+  const cy = points.reduce((sum, p) => sum + p[1], 0) / points.length;
+  const r = Math.max(...points.map((p) => Math.hypot(p[0] - cx, p[1] - cy))) + 9;
+  return <circle cx={cx} cy={cy} r={r} fill={colour} fillOpacity={0.15} stroke={colour} strokeDasharray="4 3" />;
+}
 
 export interface MapPin {
   latitude: number;
@@ -33,7 +42,9 @@ export function WorldMap(props: {
   const land = useMemo(() => path(countries) ?? '', []);
   const groups = props.mcisList.map((mcis) => {
     const vms = (mcis.vm ?? []).filter((vm) => vm.location && Number.isFinite(vm.location.latitude));
-    const points = vms.map((vm) => projection([vm.location!.longitude, vm.location!.latitude]) as Point);
+    const points = spreadCoincident(
+      vms.map((vm) => projection([vm.location!.longitude, vm.location!.latitude]) as Point),
+    );
     return { mcis, vms, points, hull: convexHull(points) };
   });
   const pick = (event: MouseEvent<SVGSVGElement>) => {
@@ -78,16 +89,7 @@ export function WorldMap(props: {
                 strokeDasharray="4 3"
               />
             )}
-            {hull.length === 2 && (
-              <line
-                x1={hull[0]![0]}
-                y1={hull[0]![1]}
-                x2={hull[1]![0]}
-                y2={hull[1]![1]}
-                stroke={colour}
-                strokeDasharray="4 3"
-              />
-            )}
+            {hull.length > 0 && hull.length < 3 && <GroupRing points={hull} colour={colour} />}
             {vms.map((vm, i) => (
               <circle
                 key={vm.id}
