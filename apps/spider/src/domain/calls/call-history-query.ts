@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@cb/errors';
-import type { CallHistoryFilter, CallHistoryStore, DriverCallEntity, ProviderCallStats } from '../../store/resources';
+import type { CallHistoryFilter, CallHistoryStore } from '../../store/resources';
 import type { CallHistoryRecorder } from './call-history-recorder';
 
 export const DEFAULT_CALL_HISTORY_LIMIT = 100;
@@ -42,6 +42,32 @@ export function callHistoryFilterOf(query: CallHistoryQuery): CallHistoryFilter 
   };
 }
 
+/** One driver call, as upstream's HisCall shows it. */
+export interface CallRecord {
+  /** ISO 8601, when the call started. */
+  At: string;
+  ConnectionName: string;
+  ProviderName: string;
+  ResourceType: string;
+  ResourceName: string;
+  Operation: string;
+  ElapsedMs: number;
+  /** `ok` or the error code the call ended with. */
+  Outcome: string;
+  ErrorMSG?: string;
+}
+
+/** Calls, errors and latency (ms) of one provider. */
+export interface ProviderCallStats {
+  ProviderName: string;
+  Calls: number;
+  Errors: number;
+  AvgMs: number;
+  P50Ms: number;
+  P95Ms: number;
+  MaxMs: number;
+}
+
 /**
  * Upstream's HisCall, readable: driver calls newest first, and per-provider call counts, errors and latency.
  * The calls still queued are written first, so a caller sees its own.
@@ -52,15 +78,35 @@ export class CallHistory {
     private readonly recorder: CallHistoryRecorder,
   ) {}
 
-  async list(query: CallHistoryQuery): Promise<DriverCallEntity[]> {
+  async list(query: CallHistoryQuery): Promise<CallRecord[]> {
     const filter = callHistoryFilterOf(query);
     await this.recorder.flush();
-    return this.store.list(filter);
+    const calls = await this.store.list(filter);
+    return calls.map((c) => ({
+      At: c.at.toISOString(),
+      ConnectionName: c.connectionName,
+      ProviderName: c.providerName,
+      ResourceType: c.resourceType,
+      ResourceName: c.resourceName,
+      Operation: c.operation,
+      ElapsedMs: c.durationMs,
+      Outcome: c.outcome,
+      ...(c.errorMessage ? { ErrorMSG: c.errorMessage } : {}),
+    }));
   }
 
   async stats(query: CallHistoryQuery): Promise<ProviderCallStats[]> {
     const filter = callHistoryFilterOf(query);
     await this.recorder.flush();
-    return this.store.statsByProvider(filter);
+    const stats = await this.store.statsByProvider(filter);
+    return stats.map((s) => ({
+      ProviderName: s.providerName,
+      Calls: s.calls,
+      Errors: s.errors,
+      AvgMs: s.avgMs,
+      P50Ms: s.p50Ms,
+      P95Ms: s.p95Ms,
+      MaxMs: s.maxMs,
+    }));
   }
 }

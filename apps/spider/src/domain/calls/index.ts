@@ -5,6 +5,8 @@ export {
   CallHistory,
   callHistoryFilterOf,
   type CallHistoryQuery,
+  type CallRecord,
+  type ProviderCallStats,
   DEFAULT_CALL_HISTORY_LIMIT,
   MAX_CALL_HISTORY_LIMIT,
 } from './call-history-query';

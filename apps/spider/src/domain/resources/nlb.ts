@@ -110,10 +110,16 @@ export const nlbs = {
     return scope.call(label(name, 'changeListener'), (c) => handler(scope)(c).changeListener(driverIid(row), listener));
   },
 
-  async changeVMGroup(scope: ConnectionScope, name: string, group: VMGroupInfo): Promise<VMGroupInfo> {
+  /** The group's protocol and port; its VMs change through addVMs / removeVMs. */
+  async changeVMGroup(
+    scope: ConnectionScope,
+    name: string,
+    group: { Protocol?: string; Port?: string },
+  ): Promise<VMGroupInfo> {
     const row = await scope.row('nlb', name);
+    const asked = { Protocol: group.Protocol ?? '', Port: group.Port ?? '' };
     const info = await scope.call(label(name, 'changeVMGroupInfo'), (c) =>
-      handler(scope)(c).changeVMGroupInfo(driverIid(row), group),
+      handler(scope)(c).changeVMGroupInfo(driverIid(row), asked),
     );
     const book = await NameBook.load(scope, ['vm']);
     return { ...info, VMs: book.users('vm', info.VMs) };

@@ -14,35 +14,10 @@ export function callHistoryRoutes(store: CallHistoryStore, recorder: CallHistory
   const history = new CallHistory(store, recorder);
 
   router.get('/callhistory', async (req, res) => {
-    const calls = await history.list(queryOf(req));
-    res.json({
-      callhistory: calls.map((c) => ({
-        At: c.at.toISOString(),
-        ConnectionName: c.connectionName,
-        ProviderName: c.providerName,
-        ResourceType: c.resourceType,
-        ResourceName: c.resourceName,
-        Operation: c.operation,
-        ElapsedMs: c.durationMs,
-        Outcome: c.outcome,
-        ...(c.errorMessage ? { ErrorMSG: c.errorMessage } : {}),
-      })),
-    });
+    res.json({ callhistory: await history.list(queryOf(req)) });
   });
-
   router.get('/callhistory/stats', async (req, res) => {
-    const stats = await history.stats(queryOf(req));
-    res.json({
-      stats: stats.map((s) => ({
-        ProviderName: s.providerName,
-        Calls: s.calls,
-        Errors: s.errors,
-        AvgMs: s.avgMs,
-        P50Ms: s.p50Ms,
-        P95Ms: s.p95Ms,
-        MaxMs: s.maxMs,
-      })),
-    });
+    res.json({ stats: await history.stats(queryOf(req)) });
   });
   return router;
 }

@@ -39,10 +39,7 @@ export function nlbRoutes(runtime: ResourceRuntime): Router {
   });
   router.put('/nlb/:Name/vmgroup', async (req, res) => {
     const scope = await scopeOf(req);
-    const group = reqInfoOf(req, vmGroupSchema, 'VMGroupInfo');
-    res.json(
-      await nlbs.changeVMGroup(scope, req.params.Name, { Protocol: group.Protocol ?? '', Port: group.Port ?? '' }),
-    );
+    res.json(await nlbs.changeVMGroup(scope, req.params.Name, reqInfoOf(req, vmGroupSchema, 'VMGroupInfo')));
   });
   router.put('/nlb/:Name/healthchecker', async (req, res) => {
     const scope = await scopeOf(req);
