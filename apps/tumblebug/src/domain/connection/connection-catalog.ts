@@ -53,8 +53,12 @@ export class ConnectionCatalog {
     return this.store.list();
   }
 
+  /**
+   * A config not copied yet is read through from spider: a script that registers a connection and uses it
+   * at once must not depend on spider's event having reached tumblebug first.
+   */
   async get(configName: string): Promise<Connection> {
-    const connection = await this.store.find(configName);
+    const connection = (await this.store.find(configName)) ?? (await this.refreshOne(configName));
     if (!connection) throw new NotFoundError(`Cannot find the connection config ${configName}`, { configName });
     return connection;
   }
