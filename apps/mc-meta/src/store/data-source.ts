@@ -4,6 +4,7 @@ import type { DataSource, MigrationInterface } from 'typeorm';
 import { CatalogSchema1764000000000 } from './migrations/1764000000000-CatalogSchema';
 import { SearchIndexes1768000000000 } from './migrations/1768000000000-SearchIndexes';
 import { RecordChangeUnchecked1768000000001 } from './migrations/1768000000001-RecordChangeUnchecked';
+import { ByteOrderKeys1768000000002 } from './migrations/1768000000002-ByteOrderKeys';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -16,6 +17,7 @@ export function createMcMetaDataSource(url: string, extraMigrations: MigrationCl
       CatalogSchema1764000000000,
       SearchIndexes1768000000000,
       RecordChangeUnchecked1768000000001,
+      ByteOrderKeys1768000000002,
       ...extraMigrations,
     ],
     poolSize,

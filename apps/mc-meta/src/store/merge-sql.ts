@@ -17,14 +17,18 @@ export interface MergeStatements {
   addVocabulary?: string;
 }
 
+/** The batch's records with their keys (compared byte by byte, as the tables' keys are). */
+function keyed(table: CatalogTable): string {
+  return `SELECT (${table.key}) COLLATE "C" AS k, d FROM jsonb_array_elements($5::jsonb) d`;
+}
+
 /**
  * The batch keyed and de-duplicated; a key the task already listed in an earlier batch is skipped (the first
  * listing of a record wins), so `listed` ends up holding every key of the listing exactly once.
  */
 function batchCtes(table: CatalogTable): string {
   return `batch AS (
-  SELECT DISTINCT ON (k) k, d FROM (SELECT ${table.key} AS k, d FROM jsonb_array_elements($5::jsonb) d) keyed
-  WHERE k IS NOT NULL ORDER BY k
+  SELECT DISTINCT ON (k) k, d FROM (${keyed(table)}) keyed WHERE k IS NOT NULL ORDER BY k
 ), listed AS (
   INSERT INTO pg_temp.listed (k) SELECT k FROM batch ON CONFLICT DO NOTHING RETURNING k
 ), src AS (
@@ -66,8 +70,8 @@ export function mergeStatements(table: CatalogTable): MergeStatements {
   const returning = `RETURNING t.id, (t.xmax = 0) AS inserted${table.vocabulary ? `, t.${table.vocabulary} AS vocabulary` : ''}`;
   return {
     prepare: [
-      `CREATE TEMP TABLE listed (k text PRIMARY KEY) ON COMMIT DROP`,
-      ...(table.vocabulary ? [`CREATE TEMP TABLE task_words (w text PRIMARY KEY) ON COMMIT DROP`] : []),
+      `CREATE TEMP TABLE listed (k text COLLATE "C" PRIMARY KEY) ON COMMIT DROP`,
+      ...(table.vocabulary ? [`CREATE TEMP TABLE task_words (w text COLLATE "C" PRIMARY KEY) ON COMMIT DROP`] : []),
     ],
     // Unchanged rows are not touched, so a re-sync of an unchanged catalog writes nothing.
     mergeBatch: `WITH ${batchCtes(table)}, up AS (
