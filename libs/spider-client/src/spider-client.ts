@@ -1,201 +1,142 @@
-import type {
-  DiskInfo,
-  KeyPairInfo,
-  SecurityInfo,
-  SecurityRuleInfo,
-  VMInfo,
-  VMStatus,
-  VMStatusInfo,
-  VPCInfo,
-} from '@cb/driver-sdk';
+import type { IID, VMInfo, VPCInfo } from '@cb/driver-sdk';
 import type { CallOptions } from '@cb/grpc';
-import { required, SpiderCatalogClient, type StreamOptions } from './catalog-client';
-import type { DeleteOptions, DiskReq, KeyPairReq, SecurityGroupReq, SubnetReq, VmAction, VmReq, VpcReq } from './types';
+import { required } from './catalog-client';
+import type {
+  AllList,
+  AllListInfo,
+  CallHistoryQuery,
+  CallRecord,
+  CloudDeleteResult,
+  CountedResourceType,
+  ManagedInfo,
+  ManagedResourceType,
+  OwnedResourceType,
+  ProviderCallStats,
+  RegisterReq,
+  SubnetRegisterReq,
+  VmUsingResources,
+} from './management-types';
+import { SpiderWorkloadClient } from './workload-client';
 import * as wire from './wire';
 
-type DeleteCallOptions = DeleteOptions & CallOptions;
-
 /**
- * All of spider over gRPC, for tumblebug: the catalogs (see SpiderCatalogClient) plus the resources a
- * user creates in a connection (VPC, security group, key pair, VM, disk), named by the user's names.
+ * All of spider over gRPC, for tumblebug: the catalogs, the resources and workloads (see the classes it
+ * extends), plus upstream's management calls (all-lists, register / unregister, delete by cloud id,
+ * counts, lookups by cloud id) and the driver call history.
  */
-export class SpiderClient extends SpiderCatalogClient {
-  // ---- VPC / subnet
+export class SpiderClient extends SpiderWorkloadClient {
+  // ---- management, the same for every kind (`type` is upstream's REST name: vpc, securitygroup, ...)
 
-  async createVpc(connectionName: string, req: VpcReq, options?: CallOptions): Promise<VPCInfo> {
-    const { vpc } = await this.grpc.createVpc(wire.toCreateVpcMessage(connectionName, req), options);
-    return wire.fromVpcMessage(required(vpc, 'vpc'));
+  async listAllResources(connectionName: string, type: ManagedResourceType, options?: CallOptions): Promise<AllList> {
+    const { allList } = await this.grpc.listAllResources({ connectionName, resourceType: type }, options);
+    return wire.fromAllListMessage(allList);
   }
 
-  async listVpcs(connectionName: string, options?: CallOptions): Promise<VPCInfo[]> {
-    return (await this.grpc.listVpcs({ connectionName }, options)).vpcs.map(wire.fromVpcMessage);
-  }
-
-  async getVpc(connectionName: string, name: string, options?: CallOptions): Promise<VPCInfo> {
-    const { vpc } = await this.grpc.getVpc({ connectionName, name }, options);
-    return wire.fromVpcMessage(required(vpc, 'vpc'));
-  }
-
-  async deleteVpc(connectionName: string, name: string, options: DeleteCallOptions = {}): Promise<boolean> {
-    return (await this.grpc.deleteVpc({ connectionName, name, force: options.force ?? false }, options)).result;
-  }
-
-  async addSubnet(connectionName: string, vpcName: string, subnet: SubnetReq, options?: CallOptions): Promise<VPCInfo> {
-    const request = { connectionName, vpcName, subnet: wire.toSubnetReqMessage(subnet) };
-    return wire.fromVpcMessage(required((await this.grpc.addSubnet(request, options)).vpc, 'vpc'));
-  }
-
-  async removeSubnet(
+  async listAllResourceInfos<T extends ManagedResourceType>(
     connectionName: string,
-    vpcName: string,
-    subnetName: string,
-    options: DeleteCallOptions = {},
-  ): Promise<boolean> {
-    const request = { connectionName, vpcName, subnetName, force: options.force ?? false };
-    return (await this.grpc.removeSubnet(request, options)).result;
-  }
-
-  // ---- security groups
-
-  async createSecurityGroup(
-    connectionName: string,
-    req: SecurityGroupReq,
+    type: T,
     options?: CallOptions,
-  ): Promise<SecurityInfo> {
-    const { securityGroup } = await this.grpc.createSecurityGroup(
-      wire.toCreateSecurityGroupMessage(connectionName, req),
+  ): Promise<AllListInfo<ManagedInfo[T]>> {
+    const answer = await this.grpc.listAllResourceInfos({ connectionName, resourceType: type }, options);
+    return wire.fromAllListInfoMessage(type, answer);
+  }
+
+  /** Names a resource the cloud already has (nothing is created in the cloud); answers it. */
+  async registerResource<T extends ManagedResourceType>(
+    connectionName: string,
+    type: T,
+    req: RegisterReq,
+    options?: CallOptions,
+  ): Promise<ManagedInfo[T]> {
+    const request = {
+      connectionName,
+      resourceType: type,
+      name: req.Name,
+      cspId: req.CSPId,
+      vpcName: req.VPCName ?? '',
+      zone: req.Zone ?? '',
+    };
+    const { resource } = await this.grpc.registerResource(request, options);
+    return wire.fromResourceInfoMessage(type, required(resource, 'resource'));
+  }
+
+  /** Forgets spider's name only; the cloud's resource stays. */
+  async unregisterResource(
+    connectionName: string,
+    type: ManagedResourceType,
+    name: string,
+    options?: CallOptions,
+  ): Promise<boolean> {
+    return (await this.grpc.unregisterResource({ connectionName, resourceType: type, name }, options)).result;
+  }
+
+  /** Deletes in the cloud by cloud id; a VM answers the status the cloud left it in. */
+  async deleteCspResource(
+    connectionName: string,
+    type: ManagedResourceType,
+    cspId: string,
+    options?: CallOptions,
+  ): Promise<CloudDeleteResult> {
+    const { result, status } = await this.grpc.deleteCspResource(
+      { connectionName, resourceType: type, cspId },
       options,
     );
-    return wire.fromSecurityMessage(required(securityGroup, 'security_group'));
+    return { Result: result, ...(status !== undefined ? { Status: status as CloudDeleteResult['Status'] } : {}) };
   }
 
-  /** Every group of the connection, or only those of `vpcName`. */
-  async listSecurityGroups(connectionName: string, vpcName = '', options?: CallOptions): Promise<SecurityInfo[]> {
-    const { securityGroups } = await this.grpc.listSecurityGroups({ connectionName, vpcName }, options);
-    return securityGroups.map(wire.fromSecurityMessage);
+  /** Spider's count of the kind, in one connection or (none given) in all. */
+  async countResources(type: CountedResourceType, connectionName = '', options?: CallOptions): Promise<number> {
+    return (await this.grpc.countResources({ resourceType: type, connectionName }, options)).count;
   }
 
-  async getSecurityGroup(connectionName: string, name: string, options?: CallOptions): Promise<SecurityInfo> {
-    const { securityGroup } = await this.grpc.getSecurityGroup({ connectionName, name }, options);
-    return wire.fromSecurityMessage(required(securityGroup, 'security_group'));
+  // ---- subnets, inside a VPC
+
+  /** Answers the VPC, with the subnet under its new name. */
+  async registerSubnet(connectionName: string, req: SubnetRegisterReq, options?: CallOptions): Promise<VPCInfo> {
+    const request = { connectionName, vpcName: req.VPCName, name: req.Name, cspId: req.CSPId, zone: req.Zone ?? '' };
+    return wire.fromVpcMessage(required((await this.grpc.registerSubnet(request, options)).vpc, 'vpc'));
   }
 
-  async deleteSecurityGroup(connectionName: string, name: string, options: DeleteCallOptions = {}): Promise<boolean> {
-    const request = { connectionName, name, force: options.force ?? false };
-    return (await this.grpc.deleteSecurityGroup(request, options)).result;
+  async unregisterSubnet(connectionName: string, vpcName: string, name: string, options?: CallOptions) {
+    return (await this.grpc.unregisterSubnet({ connectionName, vpcName, name }, options)).result;
   }
 
-  async addSecurityRules(
+  async deleteCspSubnet(connectionName: string, vpcName: string, cspId: string, options?: CallOptions) {
+    return (await this.grpc.deleteCspSubnet({ connectionName, vpcName, cspId }, options)).result;
+  }
+
+  // ---- lookups by cloud id (IIDs spider knows carry the user's names)
+
+  /** The VPC that owns the security group, NLB or cluster the cloud knows as `cspId`. */
+  async getCspResourceOwner(
     connectionName: string,
-    name: string,
-    rules: SecurityRuleInfo[],
+    type: OwnedResourceType,
+    cspId: string,
     options?: CallOptions,
-  ): Promise<SecurityInfo> {
-    const request = { connectionName, name, ruleInfoList: rules.map(wire.toRuleMessage) };
-    const { securityGroup } = await this.grpc.addSecurityRules(request, options);
-    return wire.fromSecurityMessage(required(securityGroup, 'security_group'));
+  ): Promise<IID> {
+    const { vpcIid } = await this.grpc.getCspResourceOwner({ connectionName, resourceType: type, cspId }, options);
+    return wire.fromIid(vpcIid);
   }
 
-  async removeSecurityRules(
-    connectionName: string,
-    name: string,
-    rules: SecurityRuleInfo[],
-    options?: CallOptions,
-  ): Promise<boolean> {
-    const request = { connectionName, name, ruleInfoList: rules.map(wire.toRuleMessage) };
-    return (await this.grpc.removeSecurityRules(request, options)).result;
+  async getVmUsingResources(connectionName: string, cspId: string, options?: CallOptions): Promise<VmUsingResources> {
+    return wire.fromVmUsingResourcesMessage(await this.grpc.getVmUsingResources({ connectionName, cspId }, options));
   }
 
-  // ---- key pairs
-
-  /** The only answer that carries the private key. */
-  async createKeyPair(connectionName: string, req: KeyPairReq, options?: CallOptions): Promise<KeyPairInfo> {
-    const { keyPair } = await this.grpc.createKeyPair(wire.toCreateKeyPairMessage(connectionName, req), options);
-    return wire.fromKeyPairMessage(required(keyPair, 'key_pair'));
+  async getCspVm(connectionName: string, cspId: string, options?: CallOptions): Promise<VMInfo> {
+    return wire.fromVmMessage(required((await this.grpc.getCspVm({ connectionName, cspId }, options)).vm, 'vm'));
   }
 
-  async listKeyPairs(connectionName: string, options?: CallOptions): Promise<KeyPairInfo[]> {
-    return (await this.grpc.listKeyPairs({ connectionName }, options)).keyPairs.map(wire.fromKeyPairMessage);
+  // ---- call history (upstream's HisCall)
+
+  /** Driver calls, newest first (`limit` default 100, at most 1000). */
+  async listCallHistory(query: CallHistoryQuery = {}, options?: CallOptions): Promise<CallRecord[]> {
+    const request = { filter: wire.toCallHistoryFilterMessage(query), limit: query.limit ?? 0 };
+    return (await this.grpc.listCallHistory(request, options)).calls.map(wire.fromCallRecordMessage);
   }
 
-  async getKeyPair(connectionName: string, name: string, options?: CallOptions): Promise<KeyPairInfo> {
-    const { keyPair } = await this.grpc.getKeyPair({ connectionName, name }, options);
-    return wire.fromKeyPairMessage(required(keyPair, 'key_pair'));
-  }
-
-  async deleteKeyPair(connectionName: string, name: string, options: DeleteCallOptions = {}): Promise<boolean> {
-    return (await this.grpc.deleteKeyPair({ connectionName, name, force: options.force ?? false }, options)).result;
-  }
-
-  // ---- VMs
-
-  async startVm(connectionName: string, req: VmReq, options?: CallOptions): Promise<VMInfo> {
-    const { vm } = await this.grpc.startVm(wire.toStartVmMessage(connectionName, req), options);
-    return wire.fromVmMessage(required(vm, 'vm'));
-  }
-
-  async getVm(connectionName: string, name: string, options?: CallOptions): Promise<VMInfo> {
-    const { vm } = await this.grpc.getVm({ connectionName, name }, options);
-    return wire.fromVmMessage(required(vm, 'vm'));
-  }
-
-  async *listVms(connectionName: string, options: StreamOptions = {}): AsyncIterable<VMInfo> {
-    const request = { connectionName, batchSize: options.batchSize ?? 0 };
-    for await (const { vms } of this.grpc.listVms(request, this.streamOptions(options))) {
-      for (const vm of vms) yield wire.fromVmMessage(vm);
-    }
-  }
-
-  async getVmStatus(connectionName: string, name: string, options?: CallOptions): Promise<VMStatus> {
-    return (await this.grpc.getVmStatus({ connectionName, name }, options)).status as VMStatus;
-  }
-
-  async listVmStatuses(connectionName: string, options?: CallOptions): Promise<VMStatusInfo[]> {
-    const { vmStatuses } = await this.grpc.listVmStatuses({ connectionName }, options);
-    return vmStatuses.map(wire.fromVmStatusMessage);
-  }
-
-  /** Answers the transitional status (Suspending, Resuming, Rebooting). */
-  async controlVm(connectionName: string, name: string, action: VmAction, options?: CallOptions): Promise<VMStatus> {
-    return (await this.grpc.controlVm({ connectionName, name, action }, options)).status as VMStatus;
-  }
-
-  /** Answers Terminating or Terminated. */
-  async terminateVm(connectionName: string, name: string, options: DeleteCallOptions = {}): Promise<VMStatus> {
-    const request = { connectionName, name, force: options.force ?? false };
-    return (await this.grpc.terminateVm(request, options)).status as VMStatus;
-  }
-
-  // ---- disks
-
-  async createDisk(connectionName: string, req: DiskReq, options?: CallOptions): Promise<DiskInfo> {
-    const { disk } = await this.grpc.createDisk(wire.toCreateDiskMessage(connectionName, req), options);
-    return wire.fromDiskMessage(required(disk, 'disk'));
-  }
-
-  async listDisks(connectionName: string, options?: CallOptions): Promise<DiskInfo[]> {
-    return (await this.grpc.listDisks({ connectionName }, options)).disks.map(wire.fromDiskMessage);
-  }
-
-  async getDisk(connectionName: string, name: string, options?: CallOptions): Promise<DiskInfo> {
-    const { disk } = await this.grpc.getDisk({ connectionName, name }, options);
-    return wire.fromDiskMessage(required(disk, 'disk'));
-  }
-
-  async deleteDisk(connectionName: string, name: string, options: DeleteCallOptions = {}): Promise<boolean> {
-    return (await this.grpc.deleteDisk({ connectionName, name, force: options.force ?? false }, options)).result;
-  }
-
-  async attachDisk(connectionName: string, name: string, vmName: string, options?: CallOptions): Promise<DiskInfo> {
-    const { disk } = await this.grpc.attachDisk({ connectionName, name, vmName }, options);
-    return wire.fromDiskMessage(required(disk, 'disk'));
-  }
-
-  async detachDisk(connectionName: string, name: string, vmName: string, options?: CallOptions): Promise<boolean> {
-    return (await this.grpc.detachDisk({ connectionName, name, vmName }, options)).result;
-  }
-
-  async changeDiskSize(connectionName: string, name: string, size: string, options?: CallOptions): Promise<boolean> {
-    return (await this.grpc.changeDiskSize({ connectionName, name, size }, options)).result;
+  /** Calls, errors and latency per provider over the filtered calls. */
+  async getCallHistoryStats(query: CallHistoryQuery = {}, options?: CallOptions): Promise<ProviderCallStats[]> {
+    const { stats } = await this.grpc.getCallHistoryStats({ filter: wire.toCallHistoryFilterMessage(query) }, options);
+    return stats.map(wire.fromProviderCallStatsMessage);
   }
 }

@@ -1,13 +1,11 @@
-import { InvalidArgumentError, NotFoundError } from '@cb/errors';
-import type { Request } from 'express';
-import type { z } from 'zod';
+import { InvalidArgumentError } from '@cb/errors';
+import type { CallHistory } from '../../domain/calls';
 import type { ConnectionInfoService } from '../../domain/cim/connection-info-service';
 import { keyPairs } from '../../domain/resources/key-pair';
 import type { ResourceRuntime } from '../../domain/resources/resource-runtime';
 import { securityGroups } from '../../domain/resources/security-group';
 import type { VmService } from '../../domain/resources/vm';
 import { vpcs } from '../../domain/resources/vpc';
-import { reqInfoOf } from '../rest/resources/request';
 import {
   keyPairSchema,
   ruleSchema,
@@ -17,28 +15,20 @@ import {
   vpcSchema,
 } from '../rest/resources/schemas';
 import { driverCatalogs } from './driver-catalogs';
-import type { Catalogs, Disks, SpiderDomain } from './spider-domain';
+import { ID_TRANSFORM, valid } from './req-info';
+import { callHistoryOf, managementDomainOf } from './management-domain-adapter';
+import type { Catalogs, SpiderDomain } from './spider-domain';
+import { workloadDomainOf } from './workload-domain-adapter';
 
 /** spider's domain services, as the wiring builds them once for REST and gRPC alike. */
 export interface SpiderDomainServices {
   connections: ConnectionInfoService;
   runtime: ResourceRuntime;
   vms: VmService;
+  callHistory: CallHistory;
   /** Defaults to reading the catalogs from the drivers through the runtime. */
   catalogs?: Catalogs;
-  disks?: Disks;
 }
-
-/**
- * Validates a create request with the REST API's own ReqInfo schemas, so both APIs refuse the same input
- * with the same words ("resources.VPCReqInfo:Name's input value is empty!").
- */
-function valid<S extends z.ZodType>(value: unknown, schema: S, structName: string): z.infer<S> {
-  return reqInfoOf({ body: { ReqInfo: value }, query: {} } as unknown as Request, schema, structName);
-}
-
-/** gRPC asks for the ID-transformed cloud names, upstream's default. */
-const ID_TRANSFORM = true;
 
 /** The gRPC API's view of spider's domain services (see spider-domain.ts). */
 export function spiderDomainOf(services: SpiderDomainServices): SpiderDomain {
@@ -87,7 +77,9 @@ export function spiderDomainOf(services: SpiderDomainServices): SpiderDomain {
       control: async (c, name, action) => vms.control(await scope(c), name, action),
       terminate: async (c, name, force) => vms.terminate(await scope(c), name, force),
     },
-    disks: services.disks ?? disksNotServed,
+    ...workloadDomainOf(runtime),
+    management: managementDomainOf(runtime, vms),
+    callHistory: callHistoryOf(services.callHistory),
   };
 }
 
@@ -95,17 +87,3 @@ function validRules(rules: unknown[]) {
   if (rules.length === 0) throw new InvalidArgumentError('rule_info_list is empty', { field: 'rule_info_list' });
   return rules.map((rule, i) => valid(rule, ruleSchema, `SecurityRuleInfo[${i}]`));
 }
-
-/** Until spider's domain has disks, the disk calls say so instead of failing obscurely. */
-const notServed = async (): Promise<never> => {
-  throw new NotFoundError('disks are not served by this spider yet', { unsupported: true });
-};
-const disksNotServed: Disks = {
-  create: notServed,
-  list: notServed,
-  get: notServed,
-  delete: notServed,
-  attach: notServed,
-  detach: notServed,
-  changeSize: notServed,
-};

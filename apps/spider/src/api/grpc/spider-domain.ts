@@ -22,6 +22,8 @@ import type {
   VmReq,
   VpcReq,
 } from '@cb/spider-client';
+import type { CallHistoryReader, Management } from './management-domain';
+import type { Clusters, MyImages, Nlbs, Tags } from './workload-domain';
 
 /*
  * What the gRPC API asks of spider's domain, in the domain's words: names are the user's, results are
@@ -107,4 +109,10 @@ export interface SpiderDomain {
   keyPairs: KeyPairs;
   vms: Vms;
   disks: Disks;
+  myImages: MyImages;
+  nlbs: Nlbs;
+  clusters: Clusters;
+  tags: Tags;
+  management: Management;
+  callHistory: CallHistoryReader;
 }

@@ -2,6 +2,7 @@ import { createGrpcServer, type GrpcServer } from '@cb/grpc';
 import { spider } from '@cb/proto';
 import type { ServiceLogger } from '@cb/runtime';
 import { SecretBox } from '@cb/secrets';
+import { CallHistory } from '../../domain/calls';
 import { ConnectionInfoService } from '../../domain/cim/connection-info-service';
 import { ResourceRuntime } from '../../domain/resources/resource-runtime';
 import { VmService } from '../../domain/resources/vm';
@@ -55,7 +56,7 @@ export async function startSpiderGrpc(
   options: SpiderGrpcServerOptions,
 ): Promise<RunningSpiderGrpc> {
   // The same gateway as REST when the wiring shares one, so a connection's call limit counts both APIs.
-  const { recorder, gateway } = driverCallsOf(deps);
+  const { history, recorder, gateway } = driverCallsOf(deps);
   const store = new TypeOrmConnectionInfoStore(
     deps.dataSource,
     new SecretBox(deps.config.secretKey),
@@ -65,6 +66,7 @@ export async function startSpiderGrpc(
     connections: new ConnectionInfoService(store),
     runtime: new ResourceRuntime(deps.resolver, gateway, new IidStore(deps.dataSource)),
     vms: new VmService(new VmEvents()),
+    callHistory: new CallHistory(history, recorder),
   });
   const running = await startSpiderGrpcServer(domain, { logger: deps.logger, ...options });
   return {

@@ -1,4 +1,4 @@
-import type { IID } from '@cb/driver-sdk';
+import type { IID, VMStatus } from '@cb/driver-sdk';
 import type { IidKind } from '../../store/resources';
 import { type ConnectionScope, driverIid, userIid } from './connection-scope';
 import { alreadyExists } from './kinds';
@@ -13,7 +13,7 @@ export interface AllList {
 /** What deleting by cloud id answers: the result, and for a VM the status the cloud left it in. */
 export interface CloudDeleteResult {
   Result: boolean;
-  Status?: string;
+  Status?: VMStatus;
 }
 
 export interface RegisterRequest {
@@ -102,7 +102,7 @@ export const management = {
       (c) => kind.remove(c, { NameId: '', SystemId: cspId }),
     );
     // A VM's removal answers its status (upstream's DELETE /cspvm says it); the other kinds a result.
-    return typeof answer === 'string' ? { Result: true, Status: answer } : { Result: answer !== false };
+    return typeof answer === 'string' ? { Result: true, Status: answer as VMStatus } : { Result: answer !== false };
   },
 
   count(iids: ConnectionScope['iids'], kind: IidKind, connectionName?: string): Promise<number> {

@@ -5,6 +5,13 @@
 import type { GenFile, GenService } from '@bufbuild/protobuf/codegenv2';
 import { fileDesc, serviceDesc } from '@bufbuild/protobuf/codegenv2';
 import type {
+  GetCallHistoryStatsRequestSchema,
+  GetCallHistoryStatsResponseSchema,
+  ListCallHistoryRequestSchema,
+  ListCallHistoryResponseSchema,
+} from './call_history_pb';
+import { file_cb_spider_v1_call_history } from './call_history_pb';
+import type {
   GetConnectionConfigRequestSchema,
   GetConnectionConfigResponseSchema,
   GetImageRequestSchema,
@@ -27,6 +34,29 @@ import type {
   ListSpecsResponseSchema,
 } from './catalog_pb';
 import { file_cb_spider_v1_catalog } from './catalog_pb';
+import type {
+  AddNodeGroupRequestSchema,
+  AddNodeGroupResponseSchema,
+  ChangeNodeGroupScalingRequestSchema,
+  ChangeNodeGroupScalingResponseSchema,
+  CreateClusterRequestSchema,
+  CreateClusterResponseSchema,
+  DeleteClusterRequestSchema,
+  DeleteClusterResponseSchema,
+  GetClusterRequestSchema,
+  GetClusterResponseSchema,
+  GetClusterTokenRequestSchema,
+  GetClusterTokenResponseSchema,
+  ListClustersRequestSchema,
+  ListClustersResponseSchema,
+  RemoveNodeGroupRequestSchema,
+  RemoveNodeGroupResponseSchema,
+  SetNodeGroupAutoScalingRequestSchema,
+  SetNodeGroupAutoScalingResponseSchema,
+  UpgradeClusterRequestSchema,
+  UpgradeClusterResponseSchema,
+} from './cluster_pb';
+import { file_cb_spider_v1_cluster } from './cluster_pb';
 import type {
   ControlVmRequestSchema,
   ControlVmResponseSchema,
@@ -70,6 +100,44 @@ import type {
 } from './disk_pb';
 import { file_cb_spider_v1_disk } from './disk_pb';
 import type {
+  CountResourcesRequestSchema,
+  CountResourcesResponseSchema,
+  DeleteCspResourceRequestSchema,
+  DeleteCspResourceResponseSchema,
+  DeleteCspSubnetRequestSchema,
+  DeleteCspSubnetResponseSchema,
+  GetCspResourceOwnerRequestSchema,
+  GetCspResourceOwnerResponseSchema,
+  GetCspVmRequestSchema,
+  GetCspVmResponseSchema,
+  GetVmUsingResourcesRequestSchema,
+  GetVmUsingResourcesResponseSchema,
+  ListAllResourceInfosRequestSchema,
+  ListAllResourceInfosResponseSchema,
+  ListAllResourcesRequestSchema,
+  ListAllResourcesResponseSchema,
+  RegisterResourceRequestSchema,
+  RegisterResourceResponseSchema,
+  RegisterSubnetRequestSchema,
+  RegisterSubnetResponseSchema,
+  UnregisterResourceRequestSchema,
+  UnregisterResourceResponseSchema,
+  UnregisterSubnetRequestSchema,
+  UnregisterSubnetResponseSchema,
+} from './management_pb';
+import { file_cb_spider_v1_management } from './management_pb';
+import type {
+  DeleteMyImageRequestSchema,
+  DeleteMyImageResponseSchema,
+  GetMyImageRequestSchema,
+  GetMyImageResponseSchema,
+  ListMyImagesRequestSchema,
+  ListMyImagesResponseSchema,
+  SnapshotVmRequestSchema,
+  SnapshotVmResponseSchema,
+} from './my_image_pb';
+import { file_cb_spider_v1_my_image } from './my_image_pb';
+import type {
   AddSecurityRulesRequestSchema,
   AddSecurityRulesResponseSchema,
   AddSubnetRequestSchema,
@@ -96,6 +164,40 @@ import type {
   RemoveSubnetResponseSchema,
 } from './network_pb';
 import { file_cb_spider_v1_network } from './network_pb';
+import type {
+  AddNlbVmsRequestSchema,
+  AddNlbVmsResponseSchema,
+  ChangeNlbHealthCheckerRequestSchema,
+  ChangeNlbHealthCheckerResponseSchema,
+  ChangeNlbListenerRequestSchema,
+  ChangeNlbListenerResponseSchema,
+  ChangeNlbVmGroupRequestSchema,
+  ChangeNlbVmGroupResponseSchema,
+  CreateNlbRequestSchema,
+  CreateNlbResponseSchema,
+  DeleteNlbRequestSchema,
+  DeleteNlbResponseSchema,
+  GetNlbHealthRequestSchema,
+  GetNlbHealthResponseSchema,
+  GetNlbRequestSchema,
+  GetNlbResponseSchema,
+  ListNlbsRequestSchema,
+  ListNlbsResponseSchema,
+  RemoveNlbVmsRequestSchema,
+  RemoveNlbVmsResponseSchema,
+} from './nlb_pb';
+import { file_cb_spider_v1_nlb } from './nlb_pb';
+import type {
+  AddTagRequestSchema,
+  AddTagResponseSchema,
+  GetTagRequestSchema,
+  GetTagResponseSchema,
+  ListTagsRequestSchema,
+  ListTagsResponseSchema,
+  RemoveTagRequestSchema,
+  RemoveTagResponseSchema,
+} from './tag_pb';
+import { file_cb_spider_v1_tag } from './tag_pb';
 
 /**
  * Describes the file cb/spider/v1/spider.proto.
@@ -103,8 +205,19 @@ import { file_cb_spider_v1_network } from './network_pb';
 export const file_cb_spider_v1_spider: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'ChljYi9zcGlkZXIvdjEvc3BpZGVyLnByb3RvEgxjYi5zcGlkZXIudjEymhsKDVNwaWRlclNlcnZpY2UScAoVTGlzdENvbm5lY3Rpb25Db25maWdzEiouY2Iuc3BpZGVyLnYxLkxpc3RDb25uZWN0aW9uQ29uZmlnc1JlcXVlc3QaKy5jYi5zcGlkZXIudjEuTGlzdENvbm5lY3Rpb25Db25maWdzUmVzcG9uc2USagoTR2V0Q29ubmVjdGlvbkNvbmZpZxIoLmNiLnNwaWRlci52MS5HZXRDb25uZWN0aW9uQ29uZmlnUmVxdWVzdBopLmNiLnNwaWRlci52MS5HZXRDb25uZWN0aW9uQ29uZmlnUmVzcG9uc2USXgoPTGlzdFJlZ2lvblpvbmVzEiQuY2Iuc3BpZGVyLnYxLkxpc3RSZWdpb25ab25lc1JlcXVlc3QaJS5jYi5zcGlkZXIudjEuTGlzdFJlZ2lvblpvbmVzUmVzcG9uc2USWAoNR2V0UmVnaW9uWm9uZRIiLmNiLnNwaWRlci52MS5HZXRSZWdpb25ab25lUmVxdWVzdBojLmNiLnNwaWRlci52MS5HZXRSZWdpb25ab25lUmVzcG9uc2USUQoKTGlzdEltYWdlcxIfLmNiLnNwaWRlci52MS5MaXN0SW1hZ2VzUmVxdWVzdBogLmNiLnNwaWRlci52MS5MaXN0SW1hZ2VzUmVzcG9uc2UwARJJCghHZXRJbWFnZRIdLmNiLnNwaWRlci52MS5HZXRJbWFnZVJlcXVlc3QaHi5jYi5zcGlkZXIudjEuR2V0SW1hZ2VSZXNwb25zZRJOCglMaXN0U3BlY3MSHi5jYi5zcGlkZXIudjEuTGlzdFNwZWNzUmVxdWVzdBofLmNiLnNwaWRlci52MS5MaXN0U3BlY3NSZXNwb25zZTABEkYKB0dldFNwZWMSHC5jYi5zcGlkZXIudjEuR2V0U3BlY1JlcXVlc3QaHS5jYi5zcGlkZXIudjEuR2V0U3BlY1Jlc3BvbnNlEmoKE0xpc3RQcm9kdWN0RmFtaWxpZXMSKC5jYi5zcGlkZXIudjEuTGlzdFByb2R1Y3RGYW1pbGllc1JlcXVlc3QaKS5jYi5zcGlkZXIudjEuTGlzdFByb2R1Y3RGYW1pbGllc1Jlc3BvbnNlElEKCkxpc3RQcmljZXMSHy5jYi5zcGlkZXIudjEuTGlzdFByaWNlc1JlcXVlc3QaIC5jYi5zcGlkZXIudjEuTGlzdFByaWNlc1Jlc3BvbnNlMAESTAoJQ3JlYXRlVnBjEh4uY2Iuc3BpZGVyLnYxLkNyZWF0ZVZwY1JlcXVlc3QaHy5jYi5zcGlkZXIudjEuQ3JlYXRlVnBjUmVzcG9uc2USSQoITGlzdFZwY3MSHS5jYi5zcGlkZXIudjEuTGlzdFZwY3NSZXF1ZXN0Gh4uY2Iuc3BpZGVyLnYxLkxpc3RWcGNzUmVzcG9uc2USQwoGR2V0VnBjEhsuY2Iuc3BpZGVyLnYxLkdldFZwY1JlcXVlc3QaHC5jYi5zcGlkZXIudjEuR2V0VnBjUmVzcG9uc2USTAoJRGVsZXRlVnBjEh4uY2Iuc3BpZGVyLnYxLkRlbGV0ZVZwY1JlcXVlc3QaHy5jYi5zcGlkZXIudjEuRGVsZXRlVnBjUmVzcG9uc2USTAoJQWRkU3VibmV0Eh4uY2Iuc3BpZGVyLnYxLkFkZFN1Ym5ldFJlcXVlc3QaHy5jYi5zcGlkZXIudjEuQWRkU3VibmV0UmVzcG9uc2USVQoMUmVtb3ZlU3VibmV0EiEuY2Iuc3BpZGVyLnYxLlJlbW92ZVN1Ym5ldFJlcXVlc3QaIi5jYi5zcGlkZXIudjEuUmVtb3ZlU3VibmV0UmVzcG9uc2USagoTQ3JlYXRlU2VjdXJpdHlHcm91cBIoLmNiLnNwaWRlci52MS5DcmVhdGVTZWN1cml0eUdyb3VwUmVxdWVzdBopLmNiLnNwaWRlci52MS5DcmVhdGVTZWN1cml0eUdyb3VwUmVzcG9uc2USZwoSTGlzdFNlY3VyaXR5R3JvdXBzEicuY2Iuc3BpZGVyLnYxLkxpc3RTZWN1cml0eUdyb3Vwc1JlcXVlc3QaKC5jYi5zcGlkZXIudjEuTGlzdFNlY3VyaXR5R3JvdXBzUmVzcG9uc2USYQoQR2V0U2VjdXJpdHlHcm91cBIlLmNiLnNwaWRlci52MS5HZXRTZWN1cml0eUdyb3VwUmVxdWVzdBomLmNiLnNwaWRlci52MS5HZXRTZWN1cml0eUdyb3VwUmVzcG9uc2USagoTRGVsZXRlU2VjdXJpdHlHcm91cBIoLmNiLnNwaWRlci52MS5EZWxldGVTZWN1cml0eUdyb3VwUmVxdWVzdBopLmNiLnNwaWRlci52MS5EZWxldGVTZWN1cml0eUdyb3VwUmVzcG9uc2USYQoQQWRkU2VjdXJpdHlSdWxlcxIlLmNiLnNwaWRlci52MS5BZGRTZWN1cml0eVJ1bGVzUmVxdWVzdBomLmNiLnNwaWRlci52MS5BZGRTZWN1cml0eVJ1bGVzUmVzcG9uc2USagoTUmVtb3ZlU2VjdXJpdHlSdWxlcxIoLmNiLnNwaWRlci52MS5SZW1vdmVTZWN1cml0eVJ1bGVzUmVxdWVzdBopLmNiLnNwaWRlci52MS5SZW1vdmVTZWN1cml0eVJ1bGVzUmVzcG9uc2USWAoNQ3JlYXRlS2V5UGFpchIiLmNiLnNwaWRlci52MS5DcmVhdGVLZXlQYWlyUmVxdWVzdBojLmNiLnNwaWRlci52MS5DcmVhdGVLZXlQYWlyUmVzcG9uc2USVQoMTGlzdEtleVBhaXJzEiEuY2Iuc3BpZGVyLnYxLkxpc3RLZXlQYWlyc1JlcXVlc3QaIi5jYi5zcGlkZXIudjEuTGlzdEtleVBhaXJzUmVzcG9uc2USTwoKR2V0S2V5UGFpchIfLmNiLnNwaWRlci52MS5HZXRLZXlQYWlyUmVxdWVzdBogLmNiLnNwaWRlci52MS5HZXRLZXlQYWlyUmVzcG9uc2USWAoNRGVsZXRlS2V5UGFpchIiLmNiLnNwaWRlci52MS5EZWxldGVLZXlQYWlyUmVxdWVzdBojLmNiLnNwaWRlci52MS5EZWxldGVLZXlQYWlyUmVzcG9uc2USRgoHU3RhcnRWbRIcLmNiLnNwaWRlci52MS5TdGFydFZtUmVxdWVzdBodLmNiLnNwaWRlci52MS5TdGFydFZtUmVzcG9uc2USQAoFR2V0Vm0SGi5jYi5zcGlkZXIudjEuR2V0Vm1SZXF1ZXN0GhsuY2Iuc3BpZGVyLnYxLkdldFZtUmVzcG9uc2USSAoHTGlzdFZtcxIcLmNiLnNwaWRlci52MS5MaXN0Vm1zUmVxdWVzdBodLmNiLnNwaWRlci52MS5MaXN0Vm1zUmVzcG9uc2UwARJSCgtHZXRWbVN0YXR1cxIgLmNiLnNwaWRlci52MS5HZXRWbVN0YXR1c1JlcXVlc3QaIS5jYi5zcGlkZXIudjEuR2V0Vm1TdGF0dXNSZXNwb25zZRJbCg5MaXN0Vm1TdGF0dXNlcxIjLmNiLnNwaWRlci52MS5MaXN0Vm1TdGF0dXNlc1JlcXVlc3QaJC5jYi5zcGlkZXIudjEuTGlzdFZtU3RhdHVzZXNSZXNwb25zZRJMCglDb250cm9sVm0SHi5jYi5zcGlkZXIudjEuQ29udHJvbFZtUmVxdWVzdBofLmNiLnNwaWRlci52MS5Db250cm9sVm1SZXNwb25zZRJSCgtUZXJtaW5hdGVWbRIgLmNiLnNwaWRlci52MS5UZXJtaW5hdGVWbVJlcXVlc3QaIS5jYi5zcGlkZXIudjEuVGVybWluYXRlVm1SZXNwb25zZRJPCgpDcmVhdGVEaXNrEh8uY2Iuc3BpZGVyLnYxLkNyZWF0ZURpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkNyZWF0ZURpc2tSZXNwb25zZRJMCglMaXN0RGlza3MSHi5jYi5zcGlkZXIudjEuTGlzdERpc2tzUmVxdWVzdBofLmNiLnNwaWRlci52MS5MaXN0RGlza3NSZXNwb25zZRJGCgdHZXREaXNrEhwuY2Iuc3BpZGVyLnYxLkdldERpc2tSZXF1ZXN0Gh0uY2Iuc3BpZGVyLnYxLkdldERpc2tSZXNwb25zZRJPCgpEZWxldGVEaXNrEh8uY2Iuc3BpZGVyLnYxLkRlbGV0ZURpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkRlbGV0ZURpc2tSZXNwb25zZRJPCgpBdHRhY2hEaXNrEh8uY2Iuc3BpZGVyLnYxLkF0dGFjaERpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkF0dGFjaERpc2tSZXNwb25zZRJPCgpEZXRhY2hEaXNrEh8uY2Iuc3BpZGVyLnYxLkRldGFjaERpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkRldGFjaERpc2tSZXNwb25zZRJbCg5DaGFuZ2VEaXNrU2l6ZRIjLmNiLnNwaWRlci52MS5DaGFuZ2VEaXNrU2l6ZVJlcXVlc3QaJC5jYi5zcGlkZXIudjEuQ2hhbmdlRGlza1NpemVSZXNwb25zZWIGcHJvdG8z',
-    [file_cb_spider_v1_catalog, file_cb_spider_v1_compute, file_cb_spider_v1_disk, file_cb_spider_v1_network],
+    'ChljYi9zcGlkZXIvdjEvc3BpZGVyLnByb3RvEgxjYi5zcGlkZXIudjEyozkKDVNwaWRlclNlcnZpY2UScAoVTGlzdENvbm5lY3Rpb25Db25maWdzEiouY2Iuc3BpZGVyLnYxLkxpc3RDb25uZWN0aW9uQ29uZmlnc1JlcXVlc3QaKy5jYi5zcGlkZXIudjEuTGlzdENvbm5lY3Rpb25Db25maWdzUmVzcG9uc2USagoTR2V0Q29ubmVjdGlvbkNvbmZpZxIoLmNiLnNwaWRlci52MS5HZXRDb25uZWN0aW9uQ29uZmlnUmVxdWVzdBopLmNiLnNwaWRlci52MS5HZXRDb25uZWN0aW9uQ29uZmlnUmVzcG9uc2USXgoPTGlzdFJlZ2lvblpvbmVzEiQuY2Iuc3BpZGVyLnYxLkxpc3RSZWdpb25ab25lc1JlcXVlc3QaJS5jYi5zcGlkZXIudjEuTGlzdFJlZ2lvblpvbmVzUmVzcG9uc2USWAoNR2V0UmVnaW9uWm9uZRIiLmNiLnNwaWRlci52MS5HZXRSZWdpb25ab25lUmVxdWVzdBojLmNiLnNwaWRlci52MS5HZXRSZWdpb25ab25lUmVzcG9uc2USUQoKTGlzdEltYWdlcxIfLmNiLnNwaWRlci52MS5MaXN0SW1hZ2VzUmVxdWVzdBogLmNiLnNwaWRlci52MS5MaXN0SW1hZ2VzUmVzcG9uc2UwARJJCghHZXRJbWFnZRIdLmNiLnNwaWRlci52MS5HZXRJbWFnZVJlcXVlc3QaHi5jYi5zcGlkZXIudjEuR2V0SW1hZ2VSZXNwb25zZRJOCglMaXN0U3BlY3MSHi5jYi5zcGlkZXIudjEuTGlzdFNwZWNzUmVxdWVzdBofLmNiLnNwaWRlci52MS5MaXN0U3BlY3NSZXNwb25zZTABEkYKB0dldFNwZWMSHC5jYi5zcGlkZXIudjEuR2V0U3BlY1JlcXVlc3QaHS5jYi5zcGlkZXIudjEuR2V0U3BlY1Jlc3BvbnNlEmoKE0xpc3RQcm9kdWN0RmFtaWxpZXMSKC5jYi5zcGlkZXIudjEuTGlzdFByb2R1Y3RGYW1pbGllc1JlcXVlc3QaKS5jYi5zcGlkZXIudjEuTGlzdFByb2R1Y3RGYW1pbGllc1Jlc3BvbnNlElEKCkxpc3RQcmljZXMSHy5jYi5zcGlkZXIudjEuTGlzdFByaWNlc1JlcXVlc3QaIC5jYi5zcGlkZXIudjEuTGlzdFByaWNlc1Jlc3BvbnNlMAESTAoJQ3JlYXRlVnBjEh4uY2Iuc3BpZGVyLnYxLkNyZWF0ZVZwY1JlcXVlc3QaHy5jYi5zcGlkZXIudjEuQ3JlYXRlVnBjUmVzcG9uc2USSQoITGlzdFZwY3MSHS5jYi5zcGlkZXIudjEuTGlzdFZwY3NSZXF1ZXN0Gh4uY2Iuc3BpZGVyLnYxLkxpc3RWcGNzUmVzcG9uc2USQwoGR2V0VnBjEhsuY2Iuc3BpZGVyLnYxLkdldFZwY1JlcXVlc3QaHC5jYi5zcGlkZXIudjEuR2V0VnBjUmVzcG9uc2USTAoJRGVsZXRlVnBjEh4uY2Iuc3BpZGVyLnYxLkRlbGV0ZVZwY1JlcXVlc3QaHy5jYi5zcGlkZXIudjEuRGVsZXRlVnBjUmVzcG9uc2USTAoJQWRkU3VibmV0Eh4uY2Iuc3BpZGVyLnYxLkFkZFN1Ym5ldFJlcXVlc3QaHy5jYi5zcGlkZXIudjEuQWRkU3VibmV0UmVzcG9uc2USVQoMUmVtb3ZlU3VibmV0EiEuY2Iuc3BpZGVyLnYxLlJlbW92ZVN1Ym5ldFJlcXVlc3QaIi5jYi5zcGlkZXIudjEuUmVtb3ZlU3VibmV0UmVzcG9uc2USagoTQ3JlYXRlU2VjdXJpdHlHcm91cBIoLmNiLnNwaWRlci52MS5DcmVhdGVTZWN1cml0eUdyb3VwUmVxdWVzdBopLmNiLnNwaWRlci52MS5DcmVhdGVTZWN1cml0eUdyb3VwUmVzcG9uc2USZwoSTGlzdFNlY3VyaXR5R3JvdXBzEicuY2Iuc3BpZGVyLnYxLkxpc3RTZWN1cml0eUdyb3Vwc1JlcXVlc3QaKC5jYi5zcGlkZXIudjEuTGlzdFNlY3VyaXR5R3JvdXBzUmVzcG9uc2USYQoQR2V0U2VjdXJpdHlHcm91cBIlLmNiLnNwaWRlci52MS5HZXRTZWN1cml0eUdyb3VwUmVxdWVzdBomLmNiLnNwaWRlci52MS5HZXRTZWN1cml0eUdyb3VwUmVzcG9uc2USagoTRGVsZXRlU2VjdXJpdHlHcm91cBIoLmNiLnNwaWRlci52MS5EZWxldGVTZWN1cml0eUdyb3VwUmVxdWVzdBopLmNiLnNwaWRlci52MS5EZWxldGVTZWN1cml0eUdyb3VwUmVzcG9uc2USYQoQQWRkU2VjdXJpdHlSdWxlcxIlLmNiLnNwaWRlci52MS5BZGRTZWN1cml0eVJ1bGVzUmVxdWVzdBomLmNiLnNwaWRlci52MS5BZGRTZWN1cml0eVJ1bGVzUmVzcG9uc2USagoTUmVtb3ZlU2VjdXJpdHlSdWxlcxIoLmNiLnNwaWRlci52MS5SZW1vdmVTZWN1cml0eVJ1bGVzUmVxdWVzdBopLmNiLnNwaWRlci52MS5SZW1vdmVTZWN1cml0eVJ1bGVzUmVzcG9uc2USWAoNQ3JlYXRlS2V5UGFpchIiLmNiLnNwaWRlci52MS5DcmVhdGVLZXlQYWlyUmVxdWVzdBojLmNiLnNwaWRlci52MS5DcmVhdGVLZXlQYWlyUmVzcG9uc2USVQoMTGlzdEtleVBhaXJzEiEuY2Iuc3BpZGVyLnYxLkxpc3RLZXlQYWlyc1JlcXVlc3QaIi5jYi5zcGlkZXIudjEuTGlzdEtleVBhaXJzUmVzcG9uc2USTwoKR2V0S2V5UGFpchIfLmNiLnNwaWRlci52MS5HZXRLZXlQYWlyUmVxdWVzdBogLmNiLnNwaWRlci52MS5HZXRLZXlQYWlyUmVzcG9uc2USWAoNRGVsZXRlS2V5UGFpchIiLmNiLnNwaWRlci52MS5EZWxldGVLZXlQYWlyUmVxdWVzdBojLmNiLnNwaWRlci52MS5EZWxldGVLZXlQYWlyUmVzcG9uc2USRgoHU3RhcnRWbRIcLmNiLnNwaWRlci52MS5TdGFydFZtUmVxdWVzdBodLmNiLnNwaWRlci52MS5TdGFydFZtUmVzcG9uc2USQAoFR2V0Vm0SGi5jYi5zcGlkZXIudjEuR2V0Vm1SZXF1ZXN0GhsuY2Iuc3BpZGVyLnYxLkdldFZtUmVzcG9uc2USSAoHTGlzdFZtcxIcLmNiLnNwaWRlci52MS5MaXN0Vm1zUmVxdWVzdBodLmNiLnNwaWRlci52MS5MaXN0Vm1zUmVzcG9uc2UwARJSCgtHZXRWbVN0YXR1cxIgLmNiLnNwaWRlci52MS5HZXRWbVN0YXR1c1JlcXVlc3QaIS5jYi5zcGlkZXIudjEuR2V0Vm1TdGF0dXNSZXNwb25zZRJbCg5MaXN0Vm1TdGF0dXNlcxIjLmNiLnNwaWRlci52MS5MaXN0Vm1TdGF0dXNlc1JlcXVlc3QaJC5jYi5zcGlkZXIudjEuTGlzdFZtU3RhdHVzZXNSZXNwb25zZRJMCglDb250cm9sVm0SHi5jYi5zcGlkZXIudjEuQ29udHJvbFZtUmVxdWVzdBofLmNiLnNwaWRlci52MS5Db250cm9sVm1SZXNwb25zZRJSCgtUZXJtaW5hdGVWbRIgLmNiLnNwaWRlci52MS5UZXJtaW5hdGVWbVJlcXVlc3QaIS5jYi5zcGlkZXIudjEuVGVybWluYXRlVm1SZXNwb25zZRJPCgpDcmVhdGVEaXNrEh8uY2Iuc3BpZGVyLnYxLkNyZWF0ZURpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkNyZWF0ZURpc2tSZXNwb25zZRJMCglMaXN0RGlza3MSHi5jYi5zcGlkZXIudjEuTGlzdERpc2tzUmVxdWVzdBofLmNiLnNwaWRlci52MS5MaXN0RGlza3NSZXNwb25zZRJGCgdHZXREaXNrEhwuY2Iuc3BpZGVyLnYxLkdldERpc2tSZXF1ZXN0Gh0uY2Iuc3BpZGVyLnYxLkdldERpc2tSZXNwb25zZRJPCgpEZWxldGVEaXNrEh8uY2Iuc3BpZGVyLnYxLkRlbGV0ZURpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkRlbGV0ZURpc2tSZXNwb25zZRJPCgpBdHRhY2hEaXNrEh8uY2Iuc3BpZGVyLnYxLkF0dGFjaERpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkF0dGFjaERpc2tSZXNwb25zZRJPCgpEZXRhY2hEaXNrEh8uY2Iuc3BpZGVyLnYxLkRldGFjaERpc2tSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkRldGFjaERpc2tSZXNwb25zZRJbCg5DaGFuZ2VEaXNrU2l6ZRIjLmNiLnNwaWRlci52MS5DaGFuZ2VEaXNrU2l6ZVJlcXVlc3QaJC5jYi5zcGlkZXIudjEuQ2hhbmdlRGlza1NpemVSZXNwb25zZRJPCgpTbmFwc2hvdFZtEh8uY2Iuc3BpZGVyLnYxLlNuYXBzaG90Vm1SZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLlNuYXBzaG90Vm1SZXNwb25zZRJVCgxMaXN0TXlJbWFnZXMSIS5jYi5zcGlkZXIudjEuTGlzdE15SW1hZ2VzUmVxdWVzdBoiLmNiLnNwaWRlci52MS5MaXN0TXlJbWFnZXNSZXNwb25zZRJPCgpHZXRNeUltYWdlEh8uY2Iuc3BpZGVyLnYxLkdldE15SW1hZ2VSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkdldE15SW1hZ2VSZXNwb25zZRJYCg1EZWxldGVNeUltYWdlEiIuY2Iuc3BpZGVyLnYxLkRlbGV0ZU15SW1hZ2VSZXF1ZXN0GiMuY2Iuc3BpZGVyLnYxLkRlbGV0ZU15SW1hZ2VSZXNwb25zZRJMCglDcmVhdGVObGISHi5jYi5zcGlkZXIudjEuQ3JlYXRlTmxiUmVxdWVzdBofLmNiLnNwaWRlci52MS5DcmVhdGVObGJSZXNwb25zZRJJCghMaXN0TmxicxIdLmNiLnNwaWRlci52MS5MaXN0Tmxic1JlcXVlc3QaHi5jYi5zcGlkZXIudjEuTGlzdE5sYnNSZXNwb25zZRJDCgZHZXRObGISGy5jYi5zcGlkZXIudjEuR2V0TmxiUmVxdWVzdBocLmNiLnNwaWRlci52MS5HZXRObGJSZXNwb25zZRJMCglEZWxldGVObGISHi5jYi5zcGlkZXIudjEuRGVsZXRlTmxiUmVxdWVzdBofLmNiLnNwaWRlci52MS5EZWxldGVObGJSZXNwb25zZRJMCglBZGRObGJWbXMSHi5jYi5zcGlkZXIudjEuQWRkTmxiVm1zUmVxdWVzdBofLmNiLnNwaWRlci52MS5BZGRObGJWbXNSZXNwb25zZRJVCgxSZW1vdmVObGJWbXMSIS5jYi5zcGlkZXIudjEuUmVtb3ZlTmxiVm1zUmVxdWVzdBoiLmNiLnNwaWRlci52MS5SZW1vdmVObGJWbXNSZXNwb25zZRJkChFDaGFuZ2VObGJMaXN0ZW5lchImLmNiLnNwaWRlci52MS5DaGFuZ2VObGJMaXN0ZW5lclJlcXVlc3QaJy5jYi5zcGlkZXIudjEuQ2hhbmdlTmxiTGlzdGVuZXJSZXNwb25zZRJhChBDaGFuZ2VObGJWbUdyb3VwEiUuY2Iuc3BpZGVyLnYxLkNoYW5nZU5sYlZtR3JvdXBSZXF1ZXN0GiYuY2Iuc3BpZGVyLnYxLkNoYW5nZU5sYlZtR3JvdXBSZXNwb25zZRJzChZDaGFuZ2VObGJIZWFsdGhDaGVja2VyEisuY2Iuc3BpZGVyLnYxLkNoYW5nZU5sYkhlYWx0aENoZWNrZXJSZXF1ZXN0GiwuY2Iuc3BpZGVyLnYxLkNoYW5nZU5sYkhlYWx0aENoZWNrZXJSZXNwb25zZRJVCgxHZXRObGJIZWFsdGgSIS5jYi5zcGlkZXIudjEuR2V0TmxiSGVhbHRoUmVxdWVzdBoiLmNiLnNwaWRlci52MS5HZXRObGJIZWFsdGhSZXNwb25zZRJYCg1DcmVhdGVDbHVzdGVyEiIuY2Iuc3BpZGVyLnYxLkNyZWF0ZUNsdXN0ZXJSZXF1ZXN0GiMuY2Iuc3BpZGVyLnYxLkNyZWF0ZUNsdXN0ZXJSZXNwb25zZRJVCgxMaXN0Q2x1c3RlcnMSIS5jYi5zcGlkZXIudjEuTGlzdENsdXN0ZXJzUmVxdWVzdBoiLmNiLnNwaWRlci52MS5MaXN0Q2x1c3RlcnNSZXNwb25zZRJPCgpHZXRDbHVzdGVyEh8uY2Iuc3BpZGVyLnYxLkdldENsdXN0ZXJSZXF1ZXN0GiAuY2Iuc3BpZGVyLnYxLkdldENsdXN0ZXJSZXNwb25zZRJYCg1EZWxldGVDbHVzdGVyEiIuY2Iuc3BpZGVyLnYxLkRlbGV0ZUNsdXN0ZXJSZXF1ZXN0GiMuY2Iuc3BpZGVyLnYxLkRlbGV0ZUNsdXN0ZXJSZXNwb25zZRJbCg5VcGdyYWRlQ2x1c3RlchIjLmNiLnNwaWRlci52MS5VcGdyYWRlQ2x1c3RlclJlcXVlc3QaJC5jYi5zcGlkZXIudjEuVXBncmFkZUNsdXN0ZXJSZXNwb25zZRJeCg9HZXRDbHVzdGVyVG9rZW4SJC5jYi5zcGlkZXIudjEuR2V0Q2x1c3RlclRva2VuUmVxdWVzdBolLmNiLnNwaWRlci52MS5HZXRDbHVzdGVyVG9rZW5SZXNwb25zZRJVCgxBZGROb2RlR3JvdXASIS5jYi5zcGlkZXIudjEuQWRkTm9kZUdyb3VwUmVxdWVzdBoiLmNiLnNwaWRlci52MS5BZGROb2RlR3JvdXBSZXNwb25zZRJeCg9SZW1vdmVOb2RlR3JvdXASJC5jYi5zcGlkZXIudjEuUmVtb3ZlTm9kZUdyb3VwUmVxdWVzdBolLmNiLnNwaWRlci52MS5SZW1vdmVOb2RlR3JvdXBSZXNwb25zZRJ2ChdTZXROb2RlR3JvdXBBdXRvU2NhbGluZxIsLmNiLnNwaWRlci52MS5TZXROb2RlR3JvdXBBdXRvU2NhbGluZ1JlcXVlc3QaLS5jYi5zcGlkZXIudjEuU2V0Tm9kZUdyb3VwQXV0b1NjYWxpbmdSZXNwb25zZRJzChZDaGFuZ2VOb2RlR3JvdXBTY2FsaW5nEisuY2Iuc3BpZGVyLnYxLkNoYW5nZU5vZGVHcm91cFNjYWxpbmdSZXF1ZXN0GiwuY2Iuc3BpZGVyLnYxLkNoYW5nZU5vZGVHcm91cFNjYWxpbmdSZXNwb25zZRJDCgZBZGRUYWcSGy5jYi5zcGlkZXIudjEuQWRkVGFnUmVxdWVzdBocLmNiLnNwaWRlci52MS5BZGRUYWdSZXNwb25zZRJJCghMaXN0VGFncxIdLmNiLnNwaWRlci52MS5MaXN0VGFnc1JlcXVlc3QaHi5jYi5zcGlkZXIudjEuTGlzdFRhZ3NSZXNwb25zZRJDCgZHZXRUYWcSGy5jYi5zcGlkZXIudjEuR2V0VGFnUmVxdWVzdBocLmNiLnNwaWRlci52MS5HZXRUYWdSZXNwb25zZRJMCglSZW1vdmVUYWcSHi5jYi5zcGlkZXIudjEuUmVtb3ZlVGFnUmVxdWVzdBofLmNiLnNwaWRlci52MS5SZW1vdmVUYWdSZXNwb25zZRJhChBMaXN0QWxsUmVzb3VyY2VzEiUuY2Iuc3BpZGVyLnYxLkxpc3RBbGxSZXNvdXJjZXNSZXF1ZXN0GiYuY2Iuc3BpZGVyLnYxLkxpc3RBbGxSZXNvdXJjZXNSZXNwb25zZRJtChRMaXN0QWxsUmVzb3VyY2VJbmZvcxIpLmNiLnNwaWRlci52MS5MaXN0QWxsUmVzb3VyY2VJbmZvc1JlcXVlc3QaKi5jYi5zcGlkZXIudjEuTGlzdEFsbFJlc291cmNlSW5mb3NSZXNwb25zZRJhChBSZWdpc3RlclJlc291cmNlEiUuY2Iuc3BpZGVyLnYxLlJlZ2lzdGVyUmVzb3VyY2VSZXF1ZXN0GiYuY2Iuc3BpZGVyLnYxLlJlZ2lzdGVyUmVzb3VyY2VSZXNwb25zZRJnChJVbnJlZ2lzdGVyUmVzb3VyY2USJy5jYi5zcGlkZXIudjEuVW5yZWdpc3RlclJlc291cmNlUmVxdWVzdBooLmNiLnNwaWRlci52MS5VbnJlZ2lzdGVyUmVzb3VyY2VSZXNwb25zZRJkChFEZWxldGVDc3BSZXNvdXJjZRImLmNiLnNwaWRlci52MS5EZWxldGVDc3BSZXNvdXJjZVJlcXVlc3QaJy5jYi5zcGlkZXIudjEuRGVsZXRlQ3NwUmVzb3VyY2VSZXNwb25zZRJbCg5Db3VudFJlc291cmNlcxIjLmNiLnNwaWRlci52MS5Db3VudFJlc291cmNlc1JlcXVlc3QaJC5jYi5zcGlkZXIudjEuQ291bnRSZXNvdXJjZXNSZXNwb25zZRJbCg5SZWdpc3RlclN1Ym5ldBIjLmNiLnNwaWRlci52MS5SZWdpc3RlclN1Ym5ldFJlcXVlc3QaJC5jYi5zcGlkZXIudjEuUmVnaXN0ZXJTdWJuZXRSZXNwb25zZRJhChBVbnJlZ2lzdGVyU3VibmV0EiUuY2Iuc3BpZGVyLnYxLlVucmVnaXN0ZXJTdWJuZXRSZXF1ZXN0GiYuY2Iuc3BpZGVyLnYxLlVucmVnaXN0ZXJTdWJuZXRSZXNwb25zZRJeCg9EZWxldGVDc3BTdWJuZXQSJC5jYi5zcGlkZXIudjEuRGVsZXRlQ3NwU3VibmV0UmVxdWVzdBolLmNiLnNwaWRlci52MS5EZWxldGVDc3BTdWJuZXRSZXNwb25zZRJqChNHZXRDc3BSZXNvdXJjZU93bmVyEiguY2Iuc3BpZGVyLnYxLkdldENzcFJlc291cmNlT3duZXJSZXF1ZXN0GikuY2Iuc3BpZGVyLnYxLkdldENzcFJlc291cmNlT3duZXJSZXNwb25zZRJqChNHZXRWbVVzaW5nUmVzb3VyY2VzEiguY2Iuc3BpZGVyLnYxLkdldFZtVXNpbmdSZXNvdXJjZXNSZXF1ZXN0GikuY2Iuc3BpZGVyLnYxLkdldFZtVXNpbmdSZXNvdXJjZXNSZXNwb25zZRJJCghHZXRDc3BWbRIdLmNiLnNwaWRlci52MS5HZXRDc3BWbVJlcXVlc3QaHi5jYi5zcGlkZXIudjEuR2V0Q3NwVm1SZXNwb25zZRJeCg9MaXN0Q2FsbEhpc3RvcnkSJC5jYi5zcGlkZXIudjEuTGlzdENhbGxIaXN0b3J5UmVxdWVzdBolLmNiLnNwaWRlci52MS5MaXN0Q2FsbEhpc3RvcnlSZXNwb25zZRJqChNHZXRDYWxsSGlzdG9yeVN0YXRzEiguY2Iuc3BpZGVyLnYxLkdldENhbGxIaXN0b3J5U3RhdHNSZXF1ZXN0GikuY2Iuc3BpZGVyLnYxLkdldENhbGxIaXN0b3J5U3RhdHNSZXNwb25zZWIGcHJvdG8z',
+    [
+      file_cb_spider_v1_call_history,
+      file_cb_spider_v1_catalog,
+      file_cb_spider_v1_cluster,
+      file_cb_spider_v1_compute,
+      file_cb_spider_v1_disk,
+      file_cb_spider_v1_management,
+      file_cb_spider_v1_my_image,
+      file_cb_spider_v1_network,
+      file_cb_spider_v1_nlb,
+      file_cb_spider_v1_tag,
+    ],
   );
 
 /**
@@ -455,5 +568,354 @@ export const SpiderService: GenService<{
     methodKind: 'unary';
     input: typeof ChangeDiskSizeRequestSchema;
     output: typeof ChangeDiskSizeResponseSchema;
+  };
+  /**
+   * My-images: snapshots of VMs.
+   *
+   * @generated from rpc cb.spider.v1.SpiderService.SnapshotVm
+   */
+  snapshotVm: {
+    methodKind: 'unary';
+    input: typeof SnapshotVmRequestSchema;
+    output: typeof SnapshotVmResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ListMyImages
+   */
+  listMyImages: {
+    methodKind: 'unary';
+    input: typeof ListMyImagesRequestSchema;
+    output: typeof ListMyImagesResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetMyImage
+   */
+  getMyImage: {
+    methodKind: 'unary';
+    input: typeof GetMyImageRequestSchema;
+    output: typeof GetMyImageResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.DeleteMyImage
+   */
+  deleteMyImage: {
+    methodKind: 'unary';
+    input: typeof DeleteMyImageRequestSchema;
+    output: typeof DeleteMyImageResponseSchema;
+  };
+  /**
+   * Network load balancers: their VMs, listener, VM group, health checker and the VMs' health.
+   *
+   * @generated from rpc cb.spider.v1.SpiderService.CreateNlb
+   */
+  createNlb: {
+    methodKind: 'unary';
+    input: typeof CreateNlbRequestSchema;
+    output: typeof CreateNlbResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ListNlbs
+   */
+  listNlbs: {
+    methodKind: 'unary';
+    input: typeof ListNlbsRequestSchema;
+    output: typeof ListNlbsResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetNlb
+   */
+  getNlb: {
+    methodKind: 'unary';
+    input: typeof GetNlbRequestSchema;
+    output: typeof GetNlbResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.DeleteNlb
+   */
+  deleteNlb: {
+    methodKind: 'unary';
+    input: typeof DeleteNlbRequestSchema;
+    output: typeof DeleteNlbResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.AddNlbVms
+   */
+  addNlbVms: {
+    methodKind: 'unary';
+    input: typeof AddNlbVmsRequestSchema;
+    output: typeof AddNlbVmsResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.RemoveNlbVms
+   */
+  removeNlbVms: {
+    methodKind: 'unary';
+    input: typeof RemoveNlbVmsRequestSchema;
+    output: typeof RemoveNlbVmsResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ChangeNlbListener
+   */
+  changeNlbListener: {
+    methodKind: 'unary';
+    input: typeof ChangeNlbListenerRequestSchema;
+    output: typeof ChangeNlbListenerResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ChangeNlbVmGroup
+   */
+  changeNlbVmGroup: {
+    methodKind: 'unary';
+    input: typeof ChangeNlbVmGroupRequestSchema;
+    output: typeof ChangeNlbVmGroupResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ChangeNlbHealthChecker
+   */
+  changeNlbHealthChecker: {
+    methodKind: 'unary';
+    input: typeof ChangeNlbHealthCheckerRequestSchema;
+    output: typeof ChangeNlbHealthCheckerResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetNlbHealth
+   */
+  getNlbHealth: {
+    methodKind: 'unary';
+    input: typeof GetNlbHealthRequestSchema;
+    output: typeof GetNlbHealthResponseSchema;
+  };
+  /**
+   * Kubernetes clusters and their node groups.
+   *
+   * @generated from rpc cb.spider.v1.SpiderService.CreateCluster
+   */
+  createCluster: {
+    methodKind: 'unary';
+    input: typeof CreateClusterRequestSchema;
+    output: typeof CreateClusterResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ListClusters
+   */
+  listClusters: {
+    methodKind: 'unary';
+    input: typeof ListClustersRequestSchema;
+    output: typeof ListClustersResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetCluster
+   */
+  getCluster: {
+    methodKind: 'unary';
+    input: typeof GetClusterRequestSchema;
+    output: typeof GetClusterResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.DeleteCluster
+   */
+  deleteCluster: {
+    methodKind: 'unary';
+    input: typeof DeleteClusterRequestSchema;
+    output: typeof DeleteClusterResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.UpgradeCluster
+   */
+  upgradeCluster: {
+    methodKind: 'unary';
+    input: typeof UpgradeClusterRequestSchema;
+    output: typeof UpgradeClusterResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetClusterToken
+   */
+  getClusterToken: {
+    methodKind: 'unary';
+    input: typeof GetClusterTokenRequestSchema;
+    output: typeof GetClusterTokenResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.AddNodeGroup
+   */
+  addNodeGroup: {
+    methodKind: 'unary';
+    input: typeof AddNodeGroupRequestSchema;
+    output: typeof AddNodeGroupResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.RemoveNodeGroup
+   */
+  removeNodeGroup: {
+    methodKind: 'unary';
+    input: typeof RemoveNodeGroupRequestSchema;
+    output: typeof RemoveNodeGroupResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.SetNodeGroupAutoScaling
+   */
+  setNodeGroupAutoScaling: {
+    methodKind: 'unary';
+    input: typeof SetNodeGroupAutoScalingRequestSchema;
+    output: typeof SetNodeGroupAutoScalingResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ChangeNodeGroupScaling
+   */
+  changeNodeGroupScaling: {
+    methodKind: 'unary';
+    input: typeof ChangeNodeGroupScalingRequestSchema;
+    output: typeof ChangeNodeGroupScalingResponseSchema;
+  };
+  /**
+   * Tags on the user's resources.
+   *
+   * @generated from rpc cb.spider.v1.SpiderService.AddTag
+   */
+  addTag: {
+    methodKind: 'unary';
+    input: typeof AddTagRequestSchema;
+    output: typeof AddTagResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ListTags
+   */
+  listTags: {
+    methodKind: 'unary';
+    input: typeof ListTagsRequestSchema;
+    output: typeof ListTagsResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetTag
+   */
+  getTag: {
+    methodKind: 'unary';
+    input: typeof GetTagRequestSchema;
+    output: typeof GetTagResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.RemoveTag
+   */
+  removeTag: {
+    methodKind: 'unary';
+    input: typeof RemoveTagRequestSchema;
+    output: typeof RemoveTagResponseSchema;
+  };
+  /**
+   * Management, the same for every kind: spider's names against the cloud's, register, unregister,
+   * delete by cloud id, count; subnets have their own; lookups by cloud id (see management.proto).
+   *
+   * @generated from rpc cb.spider.v1.SpiderService.ListAllResources
+   */
+  listAllResources: {
+    methodKind: 'unary';
+    input: typeof ListAllResourcesRequestSchema;
+    output: typeof ListAllResourcesResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.ListAllResourceInfos
+   */
+  listAllResourceInfos: {
+    methodKind: 'unary';
+    input: typeof ListAllResourceInfosRequestSchema;
+    output: typeof ListAllResourceInfosResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.RegisterResource
+   */
+  registerResource: {
+    methodKind: 'unary';
+    input: typeof RegisterResourceRequestSchema;
+    output: typeof RegisterResourceResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.UnregisterResource
+   */
+  unregisterResource: {
+    methodKind: 'unary';
+    input: typeof UnregisterResourceRequestSchema;
+    output: typeof UnregisterResourceResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.DeleteCspResource
+   */
+  deleteCspResource: {
+    methodKind: 'unary';
+    input: typeof DeleteCspResourceRequestSchema;
+    output: typeof DeleteCspResourceResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.CountResources
+   */
+  countResources: {
+    methodKind: 'unary';
+    input: typeof CountResourcesRequestSchema;
+    output: typeof CountResourcesResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.RegisterSubnet
+   */
+  registerSubnet: {
+    methodKind: 'unary';
+    input: typeof RegisterSubnetRequestSchema;
+    output: typeof RegisterSubnetResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.UnregisterSubnet
+   */
+  unregisterSubnet: {
+    methodKind: 'unary';
+    input: typeof UnregisterSubnetRequestSchema;
+    output: typeof UnregisterSubnetResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.DeleteCspSubnet
+   */
+  deleteCspSubnet: {
+    methodKind: 'unary';
+    input: typeof DeleteCspSubnetRequestSchema;
+    output: typeof DeleteCspSubnetResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetCspResourceOwner
+   */
+  getCspResourceOwner: {
+    methodKind: 'unary';
+    input: typeof GetCspResourceOwnerRequestSchema;
+    output: typeof GetCspResourceOwnerResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetVmUsingResources
+   */
+  getVmUsingResources: {
+    methodKind: 'unary';
+    input: typeof GetVmUsingResourcesRequestSchema;
+    output: typeof GetVmUsingResourcesResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetCspVm
+   */
+  getCspVm: {
+    methodKind: 'unary';
+    input: typeof GetCspVmRequestSchema;
+    output: typeof GetCspVmResponseSchema;
+  };
+  /**
+   * The driver call history (upstream's HisCall) and its per-provider statistics.
+   *
+   * @generated from rpc cb.spider.v1.SpiderService.ListCallHistory
+   */
+  listCallHistory: {
+    methodKind: 'unary';
+    input: typeof ListCallHistoryRequestSchema;
+    output: typeof ListCallHistoryResponseSchema;
+  };
+  /**
+   * @generated from rpc cb.spider.v1.SpiderService.GetCallHistoryStats
+   */
+  getCallHistoryStats: {
+    methodKind: 'unary';
+    input: typeof GetCallHistoryStatsRequestSchema;
+    output: typeof GetCallHistoryStatsResponseSchema;
   };
 }> = /*@__PURE__*/ serviceDesc(file_cb_spider_v1_spider, 0);
