@@ -71,6 +71,7 @@ describe('policyOnPartialFailure with failing and throttling clouds', () => {
     expect(settled.vm).toHaveLength(kept);
     const inSpider = await spider.vmNames(CONN);
     expect(inSpider).toEqual([...(await cspNamesOf('refined'))].sort());
+    expect(await spider.cloudOnlyVms(CONN)).toEqual([]);
   });
 
   it('rollback: terminates every VM and deletes the MCIS when any VM fails', async () => {
@@ -89,11 +90,13 @@ describe('policyOnPartialFailure with failing and throttling clouds', () => {
     );
     expect(gone.status).toBe(404);
     expect(await spider.vmNames(CONN)).toEqual(before);
+    expect(await spider.cloudOnlyVms(CONN)).toEqual([]);
   });
 
   it('deletes the refined MCIS with option=terminate and leaves nothing in spider', async () => {
     await ok(call(tb, 'DELETE', `/ns/${NS}/mci/refined?option=terminate`));
     expect(await spider.vmNames(CONN)).toEqual([]);
+    expect(await spider.cloudOnlyVms(CONN)).toEqual([]);
   });
 });
 

@@ -48,6 +48,8 @@ export interface SpiderUnderTest {
   grpc: string;
   connect(name: string, region: string, extraKeys?: Record<string, string>): Promise<void>;
   vmNames(connectionName: string): Promise<string[]>;
+  /** VMs the (mock) cloud has that spider does not know: orphans a failed or interrupted creation left. */
+  cloudOnlyVms(connectionName: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -122,6 +124,10 @@ export async function startSpider(extraEnv: Record<string, string> = {}): Promis
     async vmNames(connectionName) {
       const body = await ok(call(rest, 'GET', `/vmstatus?ConnectionName=${connectionName}`));
       return ((body.vmstatus ?? []) as { IId: { NameId: string } }[]).map((s) => s.IId.NameId).sort();
+    },
+    async cloudOnlyVms(connectionName) {
+      const body = await ok(call(rest, 'GET', `/allvm?ConnectionName=${connectionName}`));
+      return ((body.AllList.OnlyCSPList ?? []) as { SystemId: string }[]).map((iid) => iid.SystemId);
     },
     async stop() {
       await service.stop();

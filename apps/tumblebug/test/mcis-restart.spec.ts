@@ -40,6 +40,7 @@ describe('MCIS creation survives SIGKILL of tumblebug', () => {
       SPIDER_GRPC_ADDRESS: spider.grpc,
       CB_SECRET_KEY: randomBytes(32).toString('base64'),
       NATS_URL: testNatsUrl(),
+      ...spider.eventStreamEnv,
       TB_MCIS_STATUS_TICK_MS: '300',
       TB_MCIS_WORK_TICK_MS: '100',
       TB_MCIS_SETTLED_POLL_MS: '2000',
@@ -50,10 +51,7 @@ describe('MCIS creation survives SIGKILL of tumblebug', () => {
   });
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((done) => child!.once('exit', done));
-    }
+    if (child) await stopChild(child);
     await spider?.stop();
     await db?.drop();
   });
@@ -67,8 +65,13 @@ describe('MCIS creation survives SIGKILL of tumblebug', () => {
     ]);
     await ok(call(tb, 'POST', `/ns/${NS}/mci`, { name: 'big', subGroups: groups }));
     const partly = await eventually(vmsInSpider, (names) => names.length >= 20, 600);
-    child!.kill('SIGKILL');
-    await new Promise((done) => child!.once('exit', done));
+    const killed = child!;
+    killed.kill('SIGKILL');
+    const [, signal] = await new Promise<[number | null, string | null]>((done) =>
+      killed.once('exit', (code, sig) => done([code, sig])),
+    );
+    expect(signal).toBe('SIGKILL'); // tumblebug's own process died (not a wrapper around it)
+    expect(() => process.kill(killed.pid!, 0)).toThrow();
     expect(partly.length).toBeLessThan(TOTAL); // interrupted mid-creation
 
     child = await startChild(env, tb);
@@ -80,6 +83,8 @@ describe('MCIS creation survives SIGKILL of tumblebug', () => {
     expect(status.status).toBe(`Running:${TOTAL} (R:${TOTAL}/${TOTAL})`);
     const names = await vmsInSpider();
     expect(names).toHaveLength(TOTAL);
+    expect(new Set(names).size).toBe(TOTAL);
+    for (const conn of CONNS) expect(await spider.cloudOnlyVms(conn)).toEqual([]); // no orphan in the cloud
     const assoc = await ok(call(tb, 'GET', `/ns/${NS}/mci/big/associatedResources`));
     expect([...assoc.cspVmNames].sort()).toEqual([...names].sort());
   });
@@ -87,15 +92,30 @@ describe('MCIS creation survives SIGKILL of tumblebug', () => {
   it('terminates and deletes the MCIS, leaving nothing in spider', async () => {
     await ok(call(tb, 'DELETE', `/ns/${NS}/mci/big?option=terminate`));
     expect(await vmsInSpider()).toEqual([]);
+    for (const conn of CONNS) expect(await spider.cloudOnlyVms(conn)).toEqual([]);
   });
 });
 
+/** SIGTERM, and SIGKILL when it has not exited 15 s later: the suite never leaves tumblebug running. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(force);
+}
+
+/**
+ * main.ts in a node process of its own, with tsx as a loader (the tsx command line would run it in a
+ * child process, and a SIGKILL of the command would leave tumblebug running).
+ */
 async function startChild(env: NodeJS.ProcessEnv, tb: string): Promise<ChildProcess> {
-  const child = spawn(
-    resolve(ROOT, 'node_modules/.bin/tsx'),
-    ['--tsconfig', resolve(ROOT, 'tsconfig.json'), resolve(ROOT, 'apps/tumblebug/src/main.ts')],
-    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'apps/tumblebug/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...env, TSX_TSCONFIG_PATH: resolve(ROOT, 'tsconfig.json') },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const ready = await eventually(
