@@ -20,7 +20,7 @@ const positiveInt = (fallback: number) =>
  * per region, 30 regions per CSP; AWS RunInstances allows about 2 calls/s sustained per account and region).
  */
 const mcisSchema = {
-  TB_MCIS_MAX_CONCURRENT_PER_PROVIDER: positiveInt(30),
+  TB_MCIS_MAX_REGIONS_PER_PROVIDER: positiveInt(30),
   TB_MCIS_MAX_CONCURRENT_PER_REGION: positiveInt(20),
   TB_MCIS_CALLS_PER_SECOND_PER_PROVIDER: positive(10),
   TB_MCIS_WORK_TICK_MS: positiveInt(250),

@@ -21,7 +21,7 @@ const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
 describe('tumblebug configuration', () => {
   it('gives the MCIS engine its documented defaults', () => {
     expect(mcisOptionsFrom(loadTumblebugConfig(base).mcis)).toEqual({
-      limits: { maxConcurrentPerProvider: 30, maxConcurrentPerRegion: 20, callsPerSecondPerProvider: 10 },
+      limits: { maxRegionsPerProvider: 30, maxConcurrentPerRegion: 20, callsPerSecondPerProvider: 10 },
       work: { tickMs: 250, batch: 200, maxAttempts: 6, backoffBaseMs: 500, backoffMaxMs: 30_000 },
       status: { tickMs: 1000, settledPollMs: 60_000, createTimeoutMs: 1_200_000, concurrency: 8 },
       waitTimeoutMs: 120_000,

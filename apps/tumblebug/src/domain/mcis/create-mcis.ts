@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { mcisEvents } from '../../events/mcis-events';
 import type { McisEntity, McisRepository, McisVmEntity } from '../../store/mcis';
 import type { ResourceRef } from '../resources/resource-types';
-import type { ResourceUsage } from '../resources/resource-usage';
+import type { ResourceUsage, ResourceUse } from '../resources/resource-usage';
 import type { CreateSubGroupDynamicReq, CreateSubGroupReq, MciDynamicReq, MciReq } from './mcis-request';
 import type { McisResources } from './ports';
 import { planSubGroup, type McisIdentity } from './plan-vms';
@@ -32,10 +32,13 @@ export class McisCreator {
     await this.requireNamespace(nsId);
     await this.refuseExisting(nsId, req.name);
     const mcis: McisIdentity = { nsId, id: req.name, uid: randomUUID() };
-    const vms: Partial<McisVmEntity>[] = [];
-    for (const [i, group] of req.subGroups.entries()) {
-      vms.push(...(await planSubGroup(this.resources, mcis, group, 1, `subGroups[${i}]`)));
-    }
+    // The subGroups' references are checked side by side; the first bad subGroup (in request order) answers.
+    const planned = await Promise.allSettled(
+      req.subGroups.map((group, i) => planSubGroup(this.resources, mcis, group, 1, `subGroups[${i}]`)),
+    );
+    const refused = planned.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+    if (refused) throw refused.reason;
+    const vms = planned.flatMap((p) => (p as PromiseFulfilledResult<Partial<McisVmEntity>[]>).value);
     return this.store(mcis, req, vms, options);
   }
 
@@ -175,6 +178,7 @@ export class McisCreator {
 
   private async markUsed(em: EntityManager, vms: Partial<McisVmEntity>[]) {
     if (!this.usage) return;
+    const uses: ResourceUse[] = [];
     for (const vm of vms) {
       const r = vm.resources!;
       const refs: ResourceRef[] = [
@@ -183,8 +187,9 @@ export class McisCreator {
         ...r.securityGroupIds.map((id) => ({ nsId: vm.nsId!, resourceType: 'securityGroup' as const, resourceId: id })),
         ...r.dataDiskIds.map((id) => ({ nsId: vm.nsId!, resourceType: 'dataDisk' as const, resourceId: id })),
       ];
-      await this.usage.markUsed(em, refs, `${vm.mcisId}/${vm.id}`);
+      for (const ref of refs) uses.push({ ref, vmRef: `${vm.mcisId}/${vm.id}` });
     }
+    await this.usage.markUsedMany(em, uses);
   }
 
   async requireNamespace(nsId: string) {

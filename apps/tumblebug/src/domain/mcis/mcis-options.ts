@@ -15,7 +15,7 @@ export interface McisOptions {
 export function mcisOptionsFrom(tuning: McisTuning): McisOptions {
   return {
     limits: {
-      maxConcurrentPerProvider: tuning.TB_MCIS_MAX_CONCURRENT_PER_PROVIDER,
+      maxRegionsPerProvider: tuning.TB_MCIS_MAX_REGIONS_PER_PROVIDER,
       maxConcurrentPerRegion: tuning.TB_MCIS_MAX_CONCURRENT_PER_REGION,
       callsPerSecondPerProvider: tuning.TB_MCIS_CALLS_PER_SECOND_PER_PROVIDER,
     },

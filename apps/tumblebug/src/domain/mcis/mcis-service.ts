@@ -57,9 +57,12 @@ export class McisService {
       { throttleDeadlineMs: options.status.createTimeoutMs, ...options.work },
       deps.logger,
     );
-    this.agent = new McisStatusAgent(this.repo, deps.spider, limits, cache, options.status, deps.logger, (touched) =>
-      this.settler.settleAll(touched),
-    );
+    this.agent = new McisStatusAgent(this.repo, deps.spider, limits, cache, options.status, deps.logger, {
+      settle: (touched) => this.settler.settleAll(touched),
+      busy: (connectionName) => this.worker.busy(connectionName),
+    });
+    // A connection whose VM work is done is polled at once: its VMs' statuses are what a creation waits for.
+    this.worker.onDrained((connectionName) => this.agent.pollNow(connectionName));
     this.lifecycle = new McisLifecycle(this.repo, this.creator, this.settler, deps.resourceUsage, () =>
       this.worker.poke(),
     );

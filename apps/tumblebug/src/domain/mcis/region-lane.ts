@@ -1,6 +1,9 @@
 /**
  * One region's (connection's) gate to its cloud: at most `maxConcurrent` calls in flight, started no
- * faster than an adaptive token bucket allows. The bucket's rate starts at the configured one; a
+ * faster than an adaptive token bucket allows, and only when the provider's bucket (`provider`, shared by
+ * the provider's regions) has a token too: a call takes both tokens at the moment it starts, so no call
+ * holds a region token while it waits for the provider (and then reaches the cloud late, bunched with the
+ * next). The bucket's rate starts at the configured one; a
  * throttled answer pauses the region for the cloud's retry-after, and lowers the rate (at most once per
  * second, so one burst of throttles counts once) when the cloud's wait is unknown or longer than our
  * spacing of calls, i.e. the cloud refills slower than we send (a shorter wait is a call arriving just
@@ -15,6 +18,8 @@ export interface RegionLaneOptions {
   callsPerSecond: number;
   maxDeferMs: number;
   now: () => number;
+  /** The provider's bucket, shared with its other regions. */
+  provider?: { waitMs(): number; take(): void };
 }
 
 /** Multiplicative decrease on throttling, and the floor the rate never goes under. */
@@ -113,7 +118,7 @@ export class RegionLane {
     }
   }
 
-  /** Milliseconds until a token is free; takes it when 0. */
+  /** Milliseconds until both a region and a provider token are free; takes them when 0. */
   private takeToken(): number {
     const now = this.options.now();
     if (now < this.pausedUntil) return Math.ceil(this.pausedUntil - now);
@@ -122,10 +127,11 @@ export class RegionLane {
     if (this.last < this.pausedUntil) this.tokens = Math.max(this.tokens, 1);
     this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - from) / 1000) * this.rate);
     this.last = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate) * 1000));
+    if (this.tokens < 1) return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate) * 1000));
+    const providerWait = this.options.provider?.waitMs() ?? 0;
+    if (providerWait > 0) return providerWait;
+    this.tokens -= 1;
+    this.options.provider?.take();
+    return 0;
   }
 }

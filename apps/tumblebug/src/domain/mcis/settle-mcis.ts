@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { mcisEvents } from '../../events/mcis-events';
-import type { McisEntity, McisRepository, McisVmEntity } from '../../store/mcis';
+import type { McisEntity, McisRepository, McisVmEntity, VmSummary } from '../../store/mcis';
 import type { ResourceUsage } from '../resources/resource-usage';
 import { mcisStatusOf, NONE } from './status';
 
@@ -10,13 +10,17 @@ export interface SettleHooks {
   deleted?(nsId: string, mcisId: string): void;
 }
 
-const busy = (vm: McisVmEntity) => vm.pendingAction !== '' || ['Creating', 'Terminating'].includes(vm.status);
+const BUSY_STATUSES = ['Creating', 'Terminating'];
+const busy = (vm: Pick<McisVmEntity, 'pendingAction' | 'status'>) =>
+  vm.pendingAction !== '' || BUSY_STATUSES.includes(vm.status);
 
 /**
  * The MCIS-level half of the control loop, run after each status tick: announces aggregate status
  * changes, ends a creation by its policyOnPartialFailure once every VM has settled (continue keeps the
  * failed VMs, refine terminates and drops them, rollback terminates everything and deletes the MCIS),
- * finishes refines and deletes an MCIS whose deletion was asked once all its VMs are Terminated.
+ * finishes refines and deletes an MCIS whose deletion was asked once all its VMs are Terminated. Most
+ * settles only count statuses (one grouped query); the VMs themselves are read only when a creation or a
+ * refine is ending.
  */
 export class McisSettler {
   constructor(
@@ -47,22 +51,24 @@ export class McisSettler {
         .getOne();
       if (!locked) return;
       const current = (await this.repo.findMcis(mcis.nsId, mcis.id, em))!;
-      const vms = await this.repo.listVms(mcis.nsId, mcis.id, em);
-      await this.progress(em, current, vms);
+      await this.progress(em, current, await this.repo.vmSummary(mcis.nsId, mcis.id, em));
     });
   }
 
-  private async progress(em: EntityManager, mcis: McisEntity, vms: McisVmEntity[]) {
+  private async progress(em: EntityManager, mcis: McisEntity, summary: VmSummary[]) {
     const patch: Partial<McisEntity> = {};
+    const statuses = summary.flatMap((row) => Array<string>(row.count).fill(row.status));
+    const anyBusy = summary.some(busy);
     if (mcis.deleteRequested) {
-      if (vms.some(busy)) return this.announce(em, mcis, vms, patch);
+      if (anyBusy) return this.announce(em, mcis, statuses, patch);
       await this.usage?.releaseByPrefix(em, mcis.nsId, `${mcis.id}/`);
       await em.delete('mcis', { nsId: mcis.nsId, id: mcis.id });
       await mcisEvents.deleted(em, mcis.nsId, mcis.id);
       this.hooks.deleted?.(mcis.nsId, mcis.id);
       return;
     }
-    if (mcis.targetAction === 'Create' && !mcis.hold && !vms.some(busy)) {
+    if (mcis.targetAction === 'Create' && !mcis.hold && !anyBusy) {
+      const vms = await this.repo.listVms(mcis.nsId, mcis.id, em);
       const failed = vms.filter((vm) => vm.status === 'Failed');
       patch.creationErrors = {
         vmObjectCreationErrors: [],
@@ -88,32 +94,32 @@ export class McisSettler {
         Object.assign(patch, { targetAction: NONE, targetStatus: NONE });
       }
       this.hooks.creationFinished?.({ ...mcis, ...patch } as McisEntity, failed.length, vms.length);
-    } else if (mcis.targetAction === 'Refine') {
+      return this.announce(em, mcis, statuses, patch);
+    }
+    if (mcis.targetAction === 'Refine' && !anyBusy) {
+      const vms = await this.repo.listVms(mcis.nsId, mcis.id, em);
       const done = vms.filter((vm) => vm.status === 'Terminated' && vm.pendingAction === '');
-      if (!vms.some(busy)) {
-        await this.repo.deleteVms(
-          em,
-          mcis.nsId,
-          mcis.id,
-          done.map((vm) => vm.id),
-        );
-        for (const vm of done) await this.usage?.release(em, mcis.nsId, `${mcis.id}/${vm.id}`);
-        vms = vms.filter((vm) => !done.includes(vm));
-        Object.assign(patch, { targetAction: NONE, targetStatus: NONE });
-      }
-    } else if (mcis.targetAction !== 'Create' && mcis.targetAction !== NONE) {
-      if (vms.every((vm) => vm.targetAction === NONE && vm.pendingAction === '')) {
+      await this.repo.deleteVms(
+        em,
+        mcis.nsId,
+        mcis.id,
+        done.map((vm) => vm.id),
+      );
+      for (const vm of done) await this.usage?.release(em, mcis.nsId, `${mcis.id}/${vm.id}`);
+      Object.assign(patch, { targetAction: NONE, targetStatus: NONE });
+      const kept = vms.filter((vm) => !done.includes(vm)).map((vm) => vm.status);
+      return this.announce(em, mcis, kept, patch);
+    }
+    if (!['Create', 'Refine', NONE].includes(mcis.targetAction)) {
+      if (summary.every((row) => !row.targeted && row.pendingAction === '')) {
         Object.assign(patch, { targetAction: NONE, targetStatus: NONE });
       }
     }
-    await this.announce(em, mcis, vms, patch);
+    await this.announce(em, mcis, statuses, patch);
   }
 
-  private async announce(em: EntityManager, mcis: McisEntity, vms: McisVmEntity[], patch: Partial<McisEntity>) {
-    const status = mcisStatusOf(
-      vms.map((vm) => vm.status),
-      mcis.targetAction === 'Create' ? 'Preparing' : 'Empty',
-    );
+  private async announce(em: EntityManager, mcis: McisEntity, statuses: string[], patch: Partial<McisEntity>) {
+    const status = mcisStatusOf(statuses, mcis.targetAction === 'Create' ? 'Preparing' : 'Empty');
     if (status !== mcis.status) {
       patch.status = status;
       await mcisEvents.statusChanged(em, mcis.nsId, mcis.id, mcis.status, status);

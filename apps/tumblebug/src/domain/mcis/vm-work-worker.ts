@@ -38,6 +38,9 @@ const isThrottled = (error: unknown): error is AppError => error instanceof AppE
  */
 export class VmWorkWorker {
   private readonly inFlight = new Set<string>();
+  /** VMs in hand per connection; when one drops to none, `drained` is told. */
+  private readonly perConnection = new Map<string, number>();
+  private readonly drainedListeners: ((connectionName: string) => void)[] = [];
   private timer?: NodeJS.Timeout;
   private running = false;
   private ticking?: Promise<unknown>;
@@ -72,6 +75,16 @@ export class VmWorkWorker {
     if (this.running) this.schedule(0);
   }
 
+  /** Whether this process has work of the connection in hand (queued for its cloud, running or retrying). */
+  busy(connectionName: string): boolean {
+    return this.perConnection.has(connectionName);
+  }
+
+  /** Calls `listener` whenever the last work in hand of a connection has ended (its statuses are worth a look). */
+  onDrained(listener: (connectionName: string) => void) {
+    this.drainedListeners.push(listener);
+  }
+
   private schedule(ms: number) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -88,22 +101,33 @@ export class VmWorkWorker {
   /** Starts the owed work not already in flight; answers whether it found a full batch of new work. */
   private async tick(): Promise<boolean> {
     try {
-      const due = await this.repo.dueWork(new Date(), this.options.batch + this.inFlight.size);
+      const due = await this.repo.dueWork(new Date(), this.options.batch + this.inFlight.size, (key) =>
+        this.inFlight.has(key),
+      );
       let started = 0;
       for (const vm of due) {
         const key = vmKeyOf(vm);
         if (this.inFlight.has(key) || !this.running) continue;
         this.inFlight.add(key);
+        this.perConnection.set(vm.connectionName, (this.perConnection.get(vm.connectionName) ?? 0) + 1);
         started++;
         void this.perform(vm)
           .catch((error: unknown) => this.logger.error({ err: error, vm: key }, 'VM work failed unexpectedly'))
-          .finally(() => this.inFlight.delete(key));
+          .finally(() => this.done(key, vm.connectionName));
       }
       return started >= this.options.batch;
     } catch (error) {
       this.logger.error({ err: error }, 'could not read VM work');
       return false;
     }
+  }
+
+  private done(key: string, connectionName: string) {
+    this.inFlight.delete(key);
+    const left = (this.perConnection.get(connectionName) ?? 1) - 1;
+    if (left > 0) return void this.perConnection.set(connectionName, left);
+    this.perConnection.delete(connectionName);
+    for (const listener of this.drainedListeners) listener(connectionName);
   }
 
   private async perform(vm: McisVmEntity) {

@@ -9,8 +9,15 @@ import type { ResourceRef } from './resource-types';
  * `vmRef` is MCIS's name for the user, conventionally `<mciId>/<vmId>` (so that a whole MCI can be
  * released by prefix `<mciId>/`).
  */
+export interface ResourceUse {
+  ref: ResourceRef;
+  vmRef: string;
+}
+
 export interface ResourceUsage {
   markUsed(manager: EntityManager, refs: ResourceRef[], vmRef: string): Promise<void>;
+  /** Many uses at once (a creation's VMs), in as few statements as the database allows. */
+  markUsedMany(manager: EntityManager, uses: ResourceUse[]): Promise<void>;
   /** Releases every resource the VM used. */
   release(manager: EntityManager, nsId: string, vmRef: string): Promise<void>;
   /** Releases every resource used by VMs whose ref starts with `prefix` (e.g. `mci01/`). */

@@ -8,4 +8,4 @@ export { countMcisInNamespace } from './mcis-count';
 
 export const mcisEntities = [McisEntity, McisVmEntity];
 export const mcisMigrations = [McisSchema1767400000000];
-export { McisRepository, vmKeyOf, type VmKey } from './mcis-repository';
+export { McisRepository, vmKeyOf, type VmKey, type VmSummary } from './mcis-repository';

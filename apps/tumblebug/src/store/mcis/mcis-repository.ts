@@ -1,4 +1,4 @@
-import { Brackets, type DataSource, type EntityManager, In, LessThanOrEqual, Not } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager, In, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { mcisEvents } from '../../events/mcis-events';
 import { McisEntity } from './mcis.entity';
@@ -6,6 +6,14 @@ import { McisVmEntity } from './mcis-vm.entity';
 
 export type VmKey = Pick<McisVmEntity, 'nsId' | 'mcisId' | 'id'>;
 export const vmKeyOf = (vm: VmKey) => `${vm.nsId}/${vm.mcisId}/${vm.id}`;
+
+/** How many VMs of an MCIS share a status, an owed action and whether a target action is set. */
+export interface VmSummary {
+  status: string;
+  pendingAction: string;
+  targeted: boolean;
+  count: number;
+}
 
 /** Statuses the status agent watches closely (upstream's PollHigh). */
 export const BUSY_STATUSES = ['Creating', 'Suspending', 'Resuming', 'Rebooting', 'Terminating'];
@@ -30,6 +38,21 @@ export class McisRepository {
     return em.find(McisVmEntity, { where: { nsId, mcisId }, order: { subGroupId: 'ASC', subGroupIndex: 'ASC' } });
   }
 
+  /** The MCIS's VMs counted by status, owed action and target (what settling mostly needs). */
+  async vmSummary(nsId: string, mcisId: string, em: EntityManager = this.dataSource.manager): Promise<VmSummary[]> {
+    const rows: { status: string; pending_action: string; targeted: boolean; count: string }[] = await em.query(
+      `SELECT status, pending_action, target_action <> 'None' AS targeted, count(*) AS count
+       FROM mcis_vms WHERE ns_id = $1 AND mcis_id = $2 GROUP BY 1, 2, 3`,
+      [nsId, mcisId],
+    );
+    return rows.map((r) => ({
+      status: r.status,
+      pendingAction: r.pending_action,
+      targeted: r.targeted,
+      count: Number(r.count),
+    }));
+  }
+
   listVmsOfNamespace(nsId: string) {
     return this.dataSource.manager.find(McisVmEntity, {
       where: { nsId },
@@ -41,13 +64,23 @@ export class McisRepository {
     return this.dataSource.manager.findOne(McisVmEntity, { where: { nsId, mcisId, id } });
   }
 
-  /** Work owed to spider and due now. */
-  dueWork(now: Date, limit: number) {
-    return this.dataSource.manager.find(McisVmEntity, {
-      where: { pendingAction: Not(''), nextAttemptAt: LessThanOrEqual(now) },
-      order: { nextAttemptAt: 'ASC' },
-      take: limit,
-    });
+  /**
+   * Up to `limit` VMs owed work to spider and due now, leaving out those `skip` names (work already in
+   * hand). Oldest first; among equally old ones by their number in the subGroup, so that the first VMs of
+   * every subGroup (region) come before the second ones and every region gets work from the first claim.
+   * Only keys are read for the VMs skipped, so a tick during a large creation stays cheap.
+   */
+  async dueWork(now: Date, limit: number, skip: (key: string) => boolean = () => false): Promise<McisVmEntity[]> {
+    const rows: { ns_id: string; mcis_id: string; id: string }[] = await this.dataSource.query(
+      `SELECT ns_id, mcis_id, id FROM mcis_vms WHERE pending_action <> '' AND next_attempt_at <= $1
+       ORDER BY next_attempt_at, sub_group_index LIMIT $2`,
+      [now, limit],
+    );
+    const keys = rows.map((r) => ({ nsId: r.ns_id, mcisId: r.mcis_id, id: r.id })).filter((k) => !skip(vmKeyOf(k)));
+    if (!keys.length) return [];
+    const order = new Map(keys.map((key, i) => [vmKeyOf(key), i]));
+    const vms = await this.dataSource.manager.find(McisVmEntity, { where: keys });
+    return vms.sort((a, b) => order.get(vmKeyOf(a))! - order.get(vmKeyOf(b))!);
   }
 
   /** Connections with a VM in spider whose status is moving or last checked before `staleBefore`. */
@@ -75,6 +108,15 @@ export class McisRepository {
     return this.dataSource.manager.find(McisVmEntity, {
       where: { connectionName, pendingAction: '', status: Not('Terminated') },
     });
+  }
+
+  /** The provider of a connection with watched VMs, or undefined when it has none. */
+  async watchedProviderOf(connectionName: string): Promise<string | undefined> {
+    const vm = await this.dataSource.manager.findOne(McisVmEntity, {
+      select: { providerName: true },
+      where: { connectionName, pendingAction: '', status: Not('Terminated') },
+    });
+    return vm?.providerName;
   }
 
   findVmBySpiderName(connectionName: string, cspResourceName: string) {
@@ -109,6 +151,32 @@ export class McisRepository {
     );
     if (patch.status && patch.status !== vm.status) {
       await mcisEvents.vmStatusChanged(em, vm.nsId, vm.mcisId, vm.id, vm.status, patch.status);
+    }
+  }
+
+  /**
+   * Many VMs' status changes with their events: VMs of one MCIS given the same patch (a region's VMs all
+   * seen Running) are written by one UPDATE.
+   */
+  async setVmStatuses(changes: [McisVmEntity, Partial<McisVmEntity>][], em: EntityManager) {
+    const groups = new Map<string, { vm: McisVmEntity; patch: Partial<McisVmEntity>; ids: string[] }>();
+    for (const [vm, patch] of changes) {
+      const key = JSON.stringify([vm.nsId, vm.mcisId, patch]);
+      const group = groups.get(key);
+      if (group) group.ids.push(vm.id);
+      else groups.set(key, { vm, patch, ids: [vm.id] });
+    }
+    for (const { vm, patch, ids } of groups.values()) {
+      await em.update(
+        McisVmEntity,
+        { nsId: vm.nsId, mcisId: vm.mcisId, id: ids.length === 1 ? ids[0] : In(ids) },
+        patch as QueryDeepPartialEntity<McisVmEntity>,
+      );
+    }
+    for (const [vm, patch] of changes) {
+      if (patch.status && patch.status !== vm.status) {
+        await mcisEvents.vmStatusChanged(em, vm.nsId, vm.mcisId, vm.id, vm.status, patch.status);
+      }
     }
   }
 
