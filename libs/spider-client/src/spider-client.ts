@@ -97,11 +97,21 @@ export class SpiderClient extends SpiderWorkloadClient {
     return wire.fromVpcMessage(required((await this.grpc.registerSubnet(request, options)).vpc, 'vpc'));
   }
 
-  async unregisterSubnet(connectionName: string, vpcName: string, name: string, options?: CallOptions) {
+  async unregisterSubnet(
+    connectionName: string,
+    vpcName: string,
+    name: string,
+    options?: CallOptions,
+  ): Promise<boolean> {
     return (await this.grpc.unregisterSubnet({ connectionName, vpcName, name }, options)).result;
   }
 
-  async deleteCspSubnet(connectionName: string, vpcName: string, cspId: string, options?: CallOptions) {
+  async deleteCspSubnet(
+    connectionName: string,
+    vpcName: string,
+    cspId: string,
+    options?: CallOptions,
+  ): Promise<boolean> {
     return (await this.grpc.deleteCspSubnet({ connectionName, vpcName, cspId }, options)).result;
   }
 

@@ -137,7 +137,12 @@ export class SpiderWorkloadClient extends SpiderResourceClient {
     return (await this.grpc.deleteCluster({ connectionName, name, force: forced(options) }, options)).result;
   }
 
-  async upgradeCluster(connectionName: string, name: string, version: string, options?: CallOptions) {
+  async upgradeCluster(
+    connectionName: string,
+    name: string,
+    version: string,
+    options?: CallOptions,
+  ): Promise<ClusterInfo> {
     const { cluster } = await this.grpc.upgradeCluster({ connectionName, name, version }, options);
     return wire.fromClusterMessage(required(cluster, 'cluster'));
   }
