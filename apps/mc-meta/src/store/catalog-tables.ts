@@ -12,6 +12,11 @@ export interface CatalogTable {
   columns: Record<string, string>;
   /** A text[] column whose words of new and changed records join search_word (see keyword expansion). */
   vocabulary?: string;
+  /**
+   * A text computed by the sync process for each record, where it is cheaper than in SQL; the column expressions
+   * see it as `line` (one line per record, so it must not hold a line break).
+   */
+  line?: (record: any) => string;
 }
 
 const num = (path: string, type: 'integer' | 'real' | 'numeric') =>
@@ -31,9 +36,27 @@ const OS_FAMILY = `CASE
   WHEN coalesce(d->>'OSDistribution', '') = '' THEN 'unknown'
   ELSE lower(split_part(d->>'OSDistribution', ' ', 1)) END`;
 
-const IMAGE_SEARCH_TEXT = `lower(concat_ws(' ', d->>'Name', d->>'OSDistribution', d->'IId'->>'NameId', d->>'OSArchitecture', d->>'OSPlatform'))`;
-/** Words as keywords are split: on anything but letters, digits and dots (so `22.04` and `c5.large` stay whole). */
-const IMAGE_WORDS = `array_remove(regexp_split_to_array(${IMAGE_SEARCH_TEXT}, '[^a-z0-9.]+'), '')`;
+const IMAGE_WORD_FIELDS = [
+  (image: any) => image.Name,
+  (image: any) => image.OSDistribution,
+  (image: any) => image.IId?.NameId,
+  (image: any) => image.OSArchitecture,
+  (image: any) => image.OSPlatform,
+];
+
+/**
+ * An image's keyword words, each once, space-separated: its name, OS distribution, NameId, architecture and platform
+ * lower-cased and split as keywords are (on anything but letters, digits and dots, so `22.04` and `c5.large` stay
+ * whole). Split here rather than by a regular expression in PostgreSQL: about a tenth of the sync's database CPU.
+ */
+export function imageWords(image: any): string {
+  const text = IMAGE_WORD_FIELDS.map((field) => field(image))
+    .filter((value) => value !== undefined && value !== null)
+    .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))
+    .join(' ')
+    .toLowerCase();
+  return [...new Set(text.split(/[^a-z0-9.]+/))].filter(Boolean).join(' ');
+}
 
 /**
  * Which of a record's words join the vocabulary typos and partial words are expanded to. Ids, build numbers
@@ -55,10 +78,11 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
       os_distribution: `coalesce(d->>'OSDistribution', '')`,
       os_family: OS_FAMILY,
       status: `lower(coalesce(d->>'ImageStatus', 'NA'))`,
-      words: IMAGE_WORDS,
+      words: `string_to_array(coalesce(line, ''), ' ')`,
       list_order: `hashtext($1 || '/' || k)`,
     },
     vocabulary: 'words',
+    line: imageWords,
   },
   specs: {
     kind: 'specs',

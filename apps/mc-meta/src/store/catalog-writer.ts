@@ -28,7 +28,7 @@ export class PgCatalogWriter implements CatalogWriter {
     onStaged?: (received: number) => void,
   ): Promise<MergeCounts> {
     const sql = SQL[kind];
-    const table = CATALOG_TABLES[kind].table;
+    const { table, line } = CATALOG_TABLES[kind];
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -47,11 +47,14 @@ export class PgCatalogWriter implements CatalogWriter {
         const counts: MergeCounts = { received: 0, added: 0, changed: 0, removed: 0 };
         const params = [connection.name, connection.provider, connection.region, taskId];
         let batch: string[] = [];
+        let lines: string[] = [];
         const flush = async () => {
           if (batch.length === 0) return;
           const json = `[${batch.join(',')}]`;
+          const batchParams = line ? [...params, json, lines.join('\n')] : [...params, json];
           batch = [];
-          const [merged] = await runner.query(known ? sql.mergeBatch : sql.insertBatch, [...params, json]);
+          lines = [];
+          const [merged] = await runner.query(known ? sql.mergeBatch : sql.insertBatch, batchParams);
           counts.received += merged.received;
           counts.added += merged.added;
           counts.changed += merged.changed;
@@ -59,6 +62,7 @@ export class PgCatalogWriter implements CatalogWriter {
         };
         for await (const record of records) {
           batch.push(JSON.stringify(record));
+          if (line) lines.push(line(record));
           if (batch.length >= this.batchSize) await flush();
         }
         await flush();

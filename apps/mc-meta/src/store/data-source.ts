@@ -5,6 +5,7 @@ import { CatalogSchema1764000000000 } from './migrations/1764000000000-CatalogSc
 import { SearchIndexes1768000000000 } from './migrations/1768000000000-SearchIndexes';
 import { RecordChangeUnchecked1768000000001 } from './migrations/1768000000001-RecordChangeUnchecked';
 import { ByteOrderKeys1768000000002 } from './migrations/1768000000002-ByteOrderKeys';
+import { DistinctImageWords1768000000003 } from './migrations/1768000000003-DistinctImageWords';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -18,6 +19,7 @@ export function createMcMetaDataSource(url: string, extraMigrations: MigrationCl
       SearchIndexes1768000000000,
       RecordChangeUnchecked1768000000001,
       ByteOrderKeys1768000000002,
+      DistinctImageWords1768000000003,
       ...extraMigrations,
     ],
     poolSize,

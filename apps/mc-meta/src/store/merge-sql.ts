@@ -2,7 +2,8 @@ import { VOCABULARY_WORD, type CatalogTable } from './catalog-tables';
 
 /**
  * The statements a sync task runs, in one transaction, for one kind's table. Parameters of the batch statements:
- * $1 connection, $2 provider, $3 region, $4 sync task id, $5 a JSON array of records.
+ * $1 connection, $2 provider, $3 region, $4 sync task id, $5 a JSON array of records and, for a table with a
+ * `line`, $6 the records' lines (in the same order, joined by line breaks).
  */
 export interface MergeStatements {
   /** Session-private tables of the task: the keys listed so far, and the words of new and changed records. */
@@ -17,9 +18,12 @@ export interface MergeStatements {
   addVocabulary?: string;
 }
 
-/** The batch's records with their keys (compared byte by byte, as the tables' keys are). */
+/** The batch's records (and lines) with their keys (compared byte by byte, as the tables' keys are). */
 function keyed(table: CatalogTable): string {
-  return `SELECT (${table.key}) COLLATE "C" AS k, d FROM jsonb_array_elements($5::jsonb) d`;
+  return table.line
+    ? `SELECT (${table.key}) COLLATE "C" AS k, d, line
+       FROM ROWS FROM (jsonb_array_elements($5::jsonb), string_to_table($6, E'\\n')) AS b(d, line)`
+    : `SELECT (${table.key}) COLLATE "C" AS k, d FROM jsonb_array_elements($5::jsonb) d`;
 }
 
 /**
@@ -28,11 +32,11 @@ function keyed(table: CatalogTable): string {
  */
 function batchCtes(table: CatalogTable): string {
   return `batch AS (
-  SELECT DISTINCT ON (k) k, d FROM (${keyed(table)}) keyed WHERE k IS NOT NULL ORDER BY k
+  SELECT DISTINCT ON (k) * FROM (${keyed(table)}) keyed WHERE k IS NOT NULL ORDER BY k
 ), listed AS (
   INSERT INTO pg_temp.listed (k) SELECT k FROM batch ON CONFLICT DO NOTHING RETURNING k
 ), src AS (
-  SELECT batch.k, batch.d, md5(batch.d::text) AS hash FROM batch JOIN listed USING (k)
+  SELECT batch.*, md5(batch.d::text) AS hash FROM batch JOIN listed USING (k)
 )`;
 }
 
