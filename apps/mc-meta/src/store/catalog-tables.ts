@@ -16,7 +16,7 @@ export interface CatalogTable {
    * A text computed by the sync process for each record, where it is cheaper than in SQL; the column expressions
    * see it as `line` (one line per record, so it must not hold a line break).
    */
-  line?: (record: any) => string;
+  line?: (record: unknown) => string;
 }
 
 const num = (path: string, type: 'integer' | 'real' | 'numeric') =>
@@ -36,12 +36,20 @@ const OS_FAMILY = `CASE
   WHEN coalesce(d->>'OSDistribution', '') = '' THEN 'unknown'
   ELSE lower(split_part(d->>'OSDistribution', ' ', 1)) END`;
 
+interface ImageFields {
+  Name?: unknown;
+  OSDistribution?: unknown;
+  IId?: { NameId?: unknown } | null;
+  OSArchitecture?: unknown;
+  OSPlatform?: unknown;
+}
+
 const IMAGE_WORD_FIELDS = [
-  (image: any) => image.Name,
-  (image: any) => image.OSDistribution,
-  (image: any) => image.IId?.NameId,
-  (image: any) => image.OSArchitecture,
-  (image: any) => image.OSPlatform,
+  (image: ImageFields) => image.Name,
+  (image: ImageFields) => image.OSDistribution,
+  (image: ImageFields) => image.IId?.NameId,
+  (image: ImageFields) => image.OSArchitecture,
+  (image: ImageFields) => image.OSPlatform,
 ];
 
 /**
@@ -49,7 +57,8 @@ const IMAGE_WORD_FIELDS = [
  * lower-cased and split as keywords are (on anything but letters, digits and dots, so `22.04` and `c5.large` stay
  * whole). Split here rather than by a regular expression in PostgreSQL: about a tenth of the sync's database CPU.
  */
-export function imageWords(image: any): string {
+export function imageWords(record: unknown): string {
+  const image = (record ?? {}) as ImageFields;
   const text = IMAGE_WORD_FIELDS.map((field) => field(image))
     .filter((value) => value !== undefined && value !== null)
     .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))
