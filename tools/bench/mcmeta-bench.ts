@@ -39,7 +39,10 @@ function peakRssMiB(pid: number): { rss: number; peak: number } {
 }
 
 async function startMcMeta(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'mcmeta-bench-server.ts')], {
+  // MCMETA_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of mc-meta there when it stops (open it in DevTools).
+  const profileDir = process.env.MCMETA_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(__dirname, 'mcmeta-bench-server.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });

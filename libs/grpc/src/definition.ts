@@ -8,6 +8,7 @@ import {
   toBinary,
 } from '@bufbuild/protobuf';
 import type * as grpc from '@grpc/grpc-js';
+import { encodeFast } from './fast-encode';
 
 /**
  * The grpc-js service definition of a protobuf-es service descriptor: protobuf-es generates no
@@ -33,8 +34,13 @@ function toMethodDefinition(method: DescMethod): grpc.MethodDefinition<unknown, 
   };
 }
 
-/** Handlers and callers may hand over plain init objects (`{ text: 'hi' }`); complete them first. */
+/**
+ * Handlers and callers may hand over plain init objects (`{ text: 'hi' }`) or messages. Most schemas are written
+ * by the compiled encoder straight from either; the rest are completed and written by protobuf-es.
+ */
 function serialize(schema: DescMessage, message: unknown): Buffer {
+  const fast = encodeFast(schema, message);
+  if (fast) return fast;
   const complete = isMessage(message, schema) ? message : create(schema, message as Record<string, unknown>);
   const bytes = toBinary(schema, complete);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
