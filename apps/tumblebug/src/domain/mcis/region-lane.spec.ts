@@ -7,16 +7,40 @@ describe('RegionLane', () => {
   beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
   afterEach(() => jest.useRealTimers());
 
-  it("starts a second's worth of calls at once, then one per token", async () => {
+  it("starts a second's worth of calls less one at once, then one per token", async () => {
     const region = lane(5);
     const started: number[] = [];
     for (let i = 0; i < 8; i++) void region.acquire('work').then((release) => (started.push(i), release()));
     await jest.advanceTimersByTimeAsync(0);
-    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(started).toEqual([0, 1, 2, 3]);
     await jest.advanceTimersByTimeAsync(200);
-    expect(started).toHaveLength(6);
+    expect(started).toHaveLength(5);
     await jest.advanceTimersByTimeAsync(400);
-    expect(started).toHaveLength(8);
+    expect(started).toHaveLength(7);
+  });
+
+  it('leaves the cloud a spare token, so calls reaching it after varying delays are not throttled', async () => {
+    // The cloud: the same rate, a burst of a second's worth. The burst reaches it together, later calls
+    // 180 or 20 ms after they start, so some arrive sooner after the one before than they were sent.
+    const cloud = { tokens: 5, last: Date.now(), refused: 0, accepted: 0 };
+    const arrive = () => {
+      const now = Date.now();
+      cloud.tokens = Math.min(5, cloud.tokens + ((now - cloud.last) / 1000) * 5);
+      cloud.last = now;
+      if (cloud.tokens >= 1) {
+        cloud.tokens -= 1;
+        cloud.accepted++;
+      } else cloud.refused++;
+    };
+    const region = lane(5);
+    for (let i = 0; i < 40; i++) {
+      void region.acquire('work').then((release) => {
+        setTimeout(arrive, i < 5 ? 100 : i % 2 ? 180 : 20);
+        release();
+      });
+    }
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(cloud).toMatchObject({ accepted: 40, refused: 0 });
   });
 
   it('serves queued work before background calls', async () => {

@@ -3,13 +3,15 @@
  * faster than an adaptive token bucket allows, and only when the provider's bucket (`provider`, shared by
  * the provider's regions) has a token too: a call takes both tokens at the moment it starts, so no call
  * holds a region token while it waits for the provider (and then reaches the cloud late, bunched with the
- * next). The bucket's rate starts at the configured one; a
- * throttled answer pauses the region for the cloud's retry-after, and lowers the rate (at most once per
- * second, so one burst of throttles counts once) when the cloud's wait is unknown or longer than our
- * spacing of calls, i.e. the cloud refills slower than we send (a shorter wait is a call arriving just
- * before the cloud's next token, e.g. after another client of the account took one). Successes raise the
- * rate back slowly to the configured one (AIMD). Background calls (status polls) go after queued work, but never wait longer than
- * `maxDeferMs`, so statuses stay fresh during a long creation.
+ * next). Its burst leaves the cloud one token of a second's worth unspent (see `capacity`).
+ *
+ * The bucket's rate starts at the configured one; a throttled answer pauses the region for the cloud's
+ * retry-after, and lowers the rate (at most once per second, so one burst of throttles counts once) when
+ * the cloud's wait is unknown or longer than our spacing of calls, i.e. the cloud refills slower than we
+ * send (a shorter wait is a call arriving just before the cloud's next token, e.g. after another client of
+ * the account took one). Successes raise the rate back slowly to the configured one (AIMD). Background
+ * calls (status polls) go after queued work, but never wait longer than `maxDeferMs`, so statuses stay
+ * fresh during a long creation.
  */
 export type CallPriority = 'work' | 'background';
 
@@ -48,7 +50,7 @@ export class RegionLane {
 
   constructor(private readonly options: RegionLaneOptions) {
     this.rate = options.callsPerSecond;
-    this.tokens = Math.max(1, this.rate);
+    this.tokens = this.capacity();
     this.last = options.now();
   }
 
@@ -118,6 +120,15 @@ export class RegionLane {
     }
   }
 
+  /**
+   * The burst: a second's worth of calls less one, the cloud's token we leave unspent so that a call
+   * reaching the cloud sooner after the one before than we sent it (calls reach it after a variable delay)
+   * still finds a token there.
+   */
+  private capacity(): number {
+    return Math.max(1, Math.ceil(this.rate) - 1);
+  }
+
   /** Milliseconds until both a region and a provider token are free; takes them when 0. */
   private takeToken(): number {
     const now = this.options.now();
@@ -125,7 +136,7 @@ export class RegionLane {
     const from = Math.max(this.last, this.pausedUntil);
     // The cloud said when a call is welcome again: one may go then, the rest at the rate.
     if (this.last < this.pausedUntil) this.tokens = Math.max(this.tokens, 1);
-    this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - from) / 1000) * this.rate);
+    this.tokens = Math.min(this.capacity(), this.tokens + ((now - from) / 1000) * this.rate);
     this.last = now;
     if (this.tokens < 1) return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate) * 1000));
     const providerWait = this.options.provider?.waitMs() ?? 0;
