@@ -59,6 +59,28 @@ describe('MCIS lifecycle against a real spider with three mock connections', () 
       ),
     ).toBe(true);
     expect(await spider.vmNames('mock-c')).toHaveLength(3);
+    // MciStatusInfo's VmStatusInfo, with upstream's casing (publicIp, not publicIP) and the master VM.
+    expect(done).toMatchObject({ masterVmId: 'g1-1', masterIp: '4.3.2.1', masterSSHPort: '22' });
+    expect(done.vm[0]).toEqual({
+      id: 'g1-1',
+      uid: expect.any(String),
+      cspResourceName: expect.any(String),
+      cspResourceId: expect.any(String),
+      name: 'g1-1',
+      status: 'Running',
+      targetStatus: 'None',
+      targetAction: 'None',
+      nativeStatus: 'Running',
+      monAgentStatus: 'notInstalled',
+      systemMessage: '',
+      createdTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      publicIp: '4.3.2.1',
+      privateIp: '1.2.3.4',
+      sshPort: 22,
+      location: expect.objectContaining({ display: expect.any(String) }),
+    });
+    const listed = await ok(call(tb, 'GET', `/ns/${NS}/mci?option=status`));
+    expect(listed.mci.map((m: { id: string; vm: unknown[] }) => [m.id, m.vm.length])).toEqual([['mci01', 6]]);
     const info = await ok(call(tb, 'GET', `/ns/${NS}/mcis/mci01`));
     expect(info.vm.map((vm: { id: string }) => vm.id).sort()).toEqual(['g1-1', 'g2-1', 'g2-2', 'g3-1', 'g3-2', 'g3-3']);
     expect(info.vm[0].publicIP).toBe('4.3.2.1');

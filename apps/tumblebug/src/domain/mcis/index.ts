@@ -1,7 +1,7 @@
 import type { TumblebugDeps } from '../../deps';
 import { McisService } from './mcis-service';
 
-export { McisService, type McisView } from './mcis-service';
+export { McisService, type McisStatusView, type McisView } from './mcis-service';
 export { aggregateStatus, countStatuses, mcisStatusOf, type StatusCount } from './status';
 export { mcisOptionsFrom, type McisOptions } from './mcis-options';
 

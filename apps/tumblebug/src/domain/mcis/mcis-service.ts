@@ -1,7 +1,13 @@
 import { createEventBus, type Subscription } from '@cb/events';
 import { NotFoundError } from '@cb/errors';
 import type { TumblebugDeps } from '../../deps';
-import { McisRepository, type McisEntity, type McisVmEntity } from '../../store/mcis';
+import {
+  McisRepository,
+  readVmStatusRows,
+  type McisEntity,
+  type McisVmEntity,
+  type VmStatusRow,
+} from '../../store/mcis';
 import { CloudCallLimits } from './cloud-call-limits';
 import { McisCreator, type CreateOptions } from './create-mcis';
 import { McisLifecycle } from './lifecycle';
@@ -18,6 +24,12 @@ import { VmWorkWorker } from './vm-work-worker';
 export interface McisView {
   mcis: McisEntity;
   vms: McisVmEntity[];
+}
+
+/** An MCIS with only its VMs' status rows (what a status answer needs). */
+export interface McisStatusView {
+  mcis: McisEntity;
+  vms: VmStatusRow[];
 }
 
 /** MCIS as one object: use cases for the REST API, the background loops for startMcisWorkers. */
@@ -100,9 +112,31 @@ export class McisService {
     return all.map((mcis) => ({ mcis, vms: vms.filter((vm) => vm.mcisId === mcis.id) }));
   }
 
+  /** The namespace's MCIS ids (GET /mci?option=id), without reading any VM. */
+  async ids(nsId: string): Promise<string[]> {
+    await this.creator.requireNamespace(nsId);
+    return (await this.repo.listMcis(nsId)).map((mcis) => mcis.id);
+  }
+
   async get(nsId: string, mcisId: string): Promise<McisView> {
     const mcis = await this.creator.requireMcis(nsId, mcisId);
     return { mcis, vms: await this.repo.listVms(nsId, mcisId) };
+  }
+
+  /** The MCIS with its VMs' status rows only (GET ?option=status). */
+  async status(nsId: string, mcisId: string): Promise<McisStatusView> {
+    const mcis = await this.creator.requireMcis(nsId, mcisId);
+    return { mcis, vms: await readVmStatusRows(this.repo.dataSource.manager, nsId, mcisId) };
+  }
+
+  /** Every MCIS of the namespace with its VMs' status rows (GET /mci?option=status). */
+  async statusList(nsId: string): Promise<McisStatusView[]> {
+    await this.creator.requireNamespace(nsId);
+    const [all, vms] = await Promise.all([
+      this.repo.listMcis(nsId),
+      readVmStatusRows(this.repo.dataSource.manager, nsId),
+    ]);
+    return all.map((mcis) => ({ mcis, vms: vms.filter((vm) => vm.mcisId === mcis.id) }));
   }
 
   async vm(nsId: string, mcisId: string, vmId: string): Promise<McisView & { vm: McisVmEntity }> {

@@ -9,3 +9,4 @@ export { countMcisInNamespace } from './mcis-count';
 export const mcisEntities = [McisEntity, McisVmEntity];
 export const mcisMigrations = [McisSchema1767400000000];
 export { McisRepository, vmKeyOf, type VmKey, type VmSummary } from './mcis-repository';
+export { readVmStatusRows, type VmStatusRow } from './vm-status-rows';

@@ -1,6 +1,6 @@
-import type { McisView } from '../../../domain/mcis';
+import type { McisStatusView, McisView } from '../../../domain/mcis';
 import { countStatuses } from '../../../domain/mcis';
-import type { McisEntity, McisVmEntity } from '../../../store/mcis';
+import type { McisEntity, McisVmEntity, VmStatusRow } from '../../../store/mcis';
 
 /** The wire shapes of upstream v0.12.5 (MciInfo, VmInfo, MciStatusInfo, ...), in one place. */
 const timeText = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19);
@@ -59,7 +59,7 @@ export function toVmInfo(vm: McisVmEntity) {
   };
 }
 
-function summary(mcis: McisEntity, vms: McisVmEntity[]) {
+function summary(mcis: McisEntity, vms: Pick<McisVmEntity, 'status'>[]) {
   return {
     id: mcis.id,
     name: mcis.id,
@@ -101,7 +101,7 @@ export function toMciInfo({ mcis, vms }: McisView, option?: string) {
   };
 }
 
-export function toVmStatusInfo(vm: McisVmEntity) {
+export function toVmStatusInfo(vm: VmStatusRow) {
   return {
     id: vm.id,
     uid: vm.uid,
@@ -123,7 +123,7 @@ export function toVmStatusInfo(vm: McisVmEntity) {
   };
 }
 
-export function toMciStatusInfo({ mcis, vms }: McisView) {
+export function toMciStatusInfo({ mcis, vms }: McisStatusView) {
   const master = [...vms].sort((a, b) => a.id.localeCompare(b.id)).find((vm) => vm.status === 'Running');
   return {
     ...summary(mcis, vms),

@@ -66,25 +66,29 @@ export function mcisRoutes(service: McisService): Router {
 
   router.get(both('/ns/:nsId/mci'), async (req, res) => {
     const option = str(req.query.option);
+    if (option === 'status') {
+      return void res.json({ mci: (await service.statusList(param(req, 'nsId'))).map(toMciStatusInfo) });
+    }
+    if (option === 'id') return void res.json({ output: await service.ids(param(req, 'nsId')) });
     const views = await service.list(param(req, 'nsId'));
-    if (option === 'id') return void res.json({ output: views.map((v) => v.mcis.id) });
-    if (option === 'status') return void res.json({ mci: views.map(toMciStatusInfo) });
     res.json({ mci: views.map((v) => toMciInfo(v, option)) });
   });
 
   router.delete(both('/ns/:nsId/mci'), async (req, res) => {
     const nsId = param(req, 'nsId');
     const option = str(req.query.option);
-    const ids = (await service.list(nsId)).map((v) => v.mcis.id);
+    const ids = await service.ids(nsId);
     for (const id of ids) await service.lifecycle.delete(nsId, id, option);
     for (const id of ids) await service.waitUntilGone(nsId, id);
     res.json({ output: ids.map((id) => `/ns/${nsId}/mci/${id}`) });
   });
 
   router.get(both('/ns/:nsId/mci/:mciId'), async (req, res) => {
-    const view = await service.get(param(req, 'nsId'), param(req, 'mciId'));
     const option = str(req.query.option);
-    if (option === 'status') return void res.json({ status: toMciStatusInfo(view) });
+    if (option === 'status') {
+      return void res.json({ status: toMciStatusInfo(await service.status(param(req, 'nsId'), param(req, 'mciId'))) });
+    }
+    const view = await service.get(param(req, 'nsId'), param(req, 'mciId'));
     if (option === 'accessinfo') {
       const keys = showSshKey(req) ? await privateKeysOf(view.mcis.nsId, view.vms) : undefined;
       return void res.json(toAccessInfo(view, keys));
