@@ -1,6 +1,12 @@
 import type { OpenApiBuilder } from '@cb/http';
 import { z } from 'zod';
-import { CreateSubGroupReq, MciDynamicReq, MciReq, ScaleOutReq } from '../../domain/mcis/mcis-request';
+import {
+  CreateSubGroupDynamicReq,
+  CreateSubGroupReq,
+  MciDynamicReq,
+  MciReq,
+  ScaleOutReq,
+} from '../../domain/mcis/mcis-request';
 
 const ns = z.object({ nsId: z.string() });
 const mci = ns.extend({ mciId: z.string() });
@@ -116,6 +122,15 @@ export function addMcisOperations(openapi: OpenApiBuilder): void {
       body: CreateSubGroupReq,
       summary: 'scale out with a new subGroup',
       responses: { ...mciInfo, ...bad },
+    })
+    .add({
+      method: 'post',
+      path: '/ns/:nsId/mci/:mciId/subGroupDynamic',
+      tags,
+      params: mci,
+      body: CreateSubGroupDynamicReq,
+      summary: "scale out with a subGroup from specId + imageId, over the spec's connection's shared resources",
+      responses: { ...mciInfo, ...bad, ...notFound, 409: { description: 'the subGroup name is taken' } },
     })
     .add({
       method: 'get',

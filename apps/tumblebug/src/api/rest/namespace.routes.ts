@@ -106,6 +106,13 @@ export function namespaceRoutes({ namespaces, openapi }: TumblebugDeps): Router 
       tags: ['namespace'],
       params: nsId,
       responses: { 200: { description: 'deleted' }, 409: { description: 'not empty' } },
+    })
+    .add({
+      method: 'get',
+      path: '/checkNs/:nsId',
+      tags: ['namespace'],
+      params: nsId,
+      responses: { 200: { description: '{exists: boolean}' } },
     });
   return router;
 }
