@@ -8,6 +8,7 @@ import {
   toBinary,
 } from '@bufbuild/protobuf';
 import type * as grpc from '@grpc/grpc-js';
+import { decodeFast } from './fast-decode';
 import { encodeFast } from './fast-encode';
 
 /**
@@ -28,9 +29,9 @@ function toMethodDefinition(method: DescMethod): grpc.MethodDefinition<unknown, 
     requestStream: methodKind === 'client_streaming' || methodKind === 'bidi_streaming',
     responseStream: methodKind === 'server_streaming' || methodKind === 'bidi_streaming',
     requestSerialize: (message) => serialize(input, message),
-    requestDeserialize: (bytes) => fromBinary(input, bytes),
+    requestDeserialize: (bytes) => deserialize(input, bytes),
     responseSerialize: (message) => serialize(output, message),
-    responseDeserialize: (bytes) => fromBinary(output, bytes),
+    responseDeserialize: (bytes) => deserialize(output, bytes),
   };
 }
 
@@ -44,4 +45,9 @@ function serialize(schema: DescMessage, message: unknown): Buffer {
   const complete = isMessage(message, schema) ? message : create(schema, message as Record<string, unknown>);
   const bytes = toBinary(schema, complete);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
+}
+
+/** Most schemas are read by the compiled decoder; the rest (and anything it does not expect) by protobuf-es. */
+function deserialize(schema: DescMessage, bytes: Buffer): unknown {
+  return decodeFast(schema, bytes) ?? fromBinary(schema, bytes);
 }

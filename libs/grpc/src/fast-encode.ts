@@ -1,126 +1,16 @@
-import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
+import type { DescMessage } from '@bufbuild/protobuf';
+import { Kind as Kinds, type FieldPlan, type MessagePlan, planOf, UNEXPECTED } from './message-plan';
+
+// A module's own binding: an imported one is read through a getter on every use.
+const Kind = Kinds;
 
 /*
- * A binary encoder compiled once per message schema, for the shapes most messages have (strings, 32-bit numbers,
- * booleans, enums, doubles, nested and repeated messages, no oneofs, maps, bytes or 64-bit integers). It writes
+ * A binary encoder compiled once per message schema (see message-plan.ts). It writes
  * what protobuf-es's toBinary writes (same fields, same order, same bytes) straight from a plain init object or
  * a message, without completing the object first and without a reflection layer per field: for streamed
  * catalogs (100 images a message) protobuf-es's generic path was most of the sender's CPU. Anything it does not
  * expect (an unexpected value type, unknown fields) makes it give up, and the caller encodes with protobuf-es.
  */
-
-/** Thrown (and caught by `encodeFast`) when a value is not of the expected shape. */
-const UNEXPECTED = Symbol('unexpected');
-
-const enum Kind {
-  String,
-  Bool,
-  Int32,
-  Uint32,
-  Sint32,
-  Double,
-  Float,
-  Message,
-  MessageList,
-  StringList,
-}
-
-interface FieldPlan {
-  name: string;
-  kind: Kind;
-  /** The field's tag, already varint-encoded. */
-  tag: number[];
-  /** Implicit presence (proto3 plain fields): the zero value is not written. */
-  implicit: boolean;
-  message?: MessagePlan;
-}
-
-interface MessagePlan {
-  fields: FieldPlan[];
-}
-
-// google.protobuf.FeatureSet.FieldPresence
-const IMPLICIT = 2;
-const LEGACY_REQUIRED = 3;
-const WIRE_VARINT = 0;
-const WIRE_FIXED64 = 1;
-const WIRE_DELIMITED = 2;
-const WIRE_FIXED32 = 5;
-
-const SCALAR_KINDS: Partial<Record<ScalarType, [Kind, number]>> = {
-  [ScalarType.STRING]: [Kind.String, WIRE_DELIMITED],
-  [ScalarType.BOOL]: [Kind.Bool, WIRE_VARINT],
-  [ScalarType.INT32]: [Kind.Int32, WIRE_VARINT],
-  [ScalarType.UINT32]: [Kind.Uint32, WIRE_VARINT],
-  [ScalarType.SINT32]: [Kind.Sint32, WIRE_VARINT],
-  [ScalarType.DOUBLE]: [Kind.Double, WIRE_FIXED64],
-  [ScalarType.FLOAT]: [Kind.Float, WIRE_FIXED32],
-};
-
-function varintBytes(value: number): number[] {
-  const bytes: number[] = [];
-  let v = value >>> 0;
-  while (v > 0x7f) {
-    bytes.push((v & 0x7f) | 0x80);
-    v >>>= 7;
-  }
-  bytes.push(v);
-  return bytes;
-}
-
-const plans = new Map<DescMessage, MessagePlan | null>();
-
-/** The schema's plan, or undefined when some field (here or nested) is of a kind this encoder leaves alone. */
-export function planOf(schema: DescMessage): MessagePlan | undefined {
-  const known = plans.get(schema);
-  if (known !== undefined) return known ?? undefined;
-  const plan: MessagePlan = { fields: [] };
-  plans.set(schema, plan); // recursive schemas see the plan being built
-  const fields: FieldPlan[] = [];
-  for (const field of [...schema.fields].sort((a, b) => a.number - b.number)) {
-    const compiled = fieldPlan(field);
-    if (!compiled) {
-      plans.set(schema, null);
-      return undefined;
-    }
-    fields.push(compiled);
-  }
-  plan.fields = fields;
-  return plan;
-}
-
-function fieldPlan(field: DescField): FieldPlan | undefined {
-  if (field.oneof || field.presence === LEGACY_REQUIRED) return undefined;
-  const tag = (wire: number) => varintBytes((field.number << 3) | wire);
-  const implicit = field.presence === IMPLICIT;
-  switch (field.fieldKind) {
-    case 'scalar': {
-      const kind = SCALAR_KINDS[field.scalar];
-      return kind && { name: field.localName, kind: kind[0], tag: tag(kind[1]), implicit };
-    }
-    case 'enum':
-      return { name: field.localName, kind: Kind.Int32, tag: tag(WIRE_VARINT), implicit };
-    case 'message': {
-      if (field.delimitedEncoding) return undefined;
-      const message = planOf(field.message);
-      return message && { name: field.localName, kind: Kind.Message, tag: tag(WIRE_DELIMITED), implicit, message };
-    }
-    case 'list': {
-      if (field.listKind === 'message' && !field.delimitedEncoding) {
-        const message = planOf(field.message);
-        return (
-          message && { name: field.localName, kind: Kind.MessageList, tag: tag(WIRE_DELIMITED), implicit, message }
-        );
-      }
-      if (field.listKind === 'scalar' && field.scalar === ScalarType.STRING) {
-        return { name: field.localName, kind: Kind.StringList, tag: tag(WIRE_DELIMITED), implicit };
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
-}
 
 const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
 

@@ -1,6 +1,8 @@
-import { create, type DescField, type DescMessage, ScalarType, toBinary } from '@bufbuild/protobuf';
+import { create, type DescField, type DescMessage, fromBinary, ScalarType, toBinary } from '@bufbuild/protobuf';
 import * as proto from '@cb/proto';
-import { encodeFast, planOf } from './fast-encode';
+import { decodeFast } from './fast-decode';
+import { encodeFast } from './fast-encode';
+import { planOf } from './message-plan';
 
 /** Every message schema of every proto package the services speak. */
 const schemas: DescMessage[] = Object.values(proto)
@@ -112,5 +114,32 @@ describe('encodeFast', () => {
     message.$unknown = [{ no: 9, wireType: 0, data: new Uint8Array([1]) }];
     expect(encodeFast(schema, message)).toBeUndefined();
     expect(encodeFast(proto.testkit.SumRequestSchema, { number: 1n })).toBeUndefined();
+  });
+});
+
+describe('decodeFast', () => {
+  const compiled = schemas.filter((schema) => planOf(schema));
+
+  it('builds the message protobuf-es builds', () => {
+    const rnd = random(11);
+    for (const schema of compiled) {
+      for (let round = 0; round < 20; round++) {
+        const bytes = Buffer.from(toBinary(schema, create(schema, initOf(schema, rnd))));
+        expect({ schema: schema.typeName, message: decodeFast(schema, bytes) }).toStrictEqual({
+          schema: schema.typeName,
+          message: fromBinary(schema, bytes),
+        });
+      }
+    }
+  });
+
+  it('gives up on what protobuf-es handles differently: unknown fields, other wire types, a leading BOM, cut bytes', () => {
+    const schema = proto.testkit.EchoRequestSchema;
+    const bytes = (init: Record<string, unknown>) => Buffer.from(toBinary(schema, create(schema, init)));
+    expect(decodeFast(schema, bytes({ text: 'hi' }))).toStrictEqual(fromBinary(schema, bytes({ text: 'hi' })));
+    expect(decodeFast(schema, Buffer.from([...bytes({ text: 'hi' }), 0x48, 0x01]))).toBeUndefined(); // field 9
+    expect(decodeFast(schema, Buffer.from([0x08, 0x01]))).toBeUndefined(); // field 1 as a varint
+    expect(decodeFast(schema, bytes({ text: '\ufeffhi' }))).toBeUndefined();
+    expect(decodeFast(schema, bytes({ text: 'hello' }).subarray(0, 4))).toBeUndefined();
   });
 });
