@@ -12,9 +12,24 @@ export interface CatalogMetrics {
 
 const NEWEST_IMAGE_DAY = Date.UTC(2024, 10, 12);
 const DAY_MS = 86_400_000;
+/** Images are published over this many days before the newest. */
+const IMAGE_DAYS = 1500;
 
-function yyyymmdd(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10).replaceAll('-', '');
+/** A publishing day (days before the newest) as `yyyymmdd` and as an ISO timestamp, formatted once per day. */
+interface PublishDay {
+  yyyymmdd: string;
+  iso: string;
+}
+const PUBLISH_DAYS: PublishDay[] = [];
+
+function publishDay(daysBack: number): PublishDay {
+  let day = PUBLISH_DAYS[daysBack];
+  if (!day) {
+    const iso = new Date(NEWEST_IMAGE_DAY - daysBack * DAY_MS).toISOString();
+    day = { yyyymmdd: iso.slice(0, 10).replaceAll('-', ''), iso };
+    PUBLISH_DAYS[daysBack] = day;
+  }
+  return day;
 }
 
 /**
@@ -75,9 +90,9 @@ export class ImageCatalog {
     const u = (k: number) => unit(this.salt, slot, k);
     const distribution = pickWeighted(DISTRIBUTIONS, u(1));
     const arch = distribution.arches.includes('arm64') && u(2) < 0.3 ? 'arm64' : 'x86_64';
-    const created = NEWEST_IMAGE_DAY - Math.floor(u(3) * 1500) * DAY_MS;
+    const created = publishDay(Math.floor(u(3) * IMAGE_DAYS));
     const parts: ImageParts = {
-      date: yyyymmdd(created),
+      date: created.yyyymmdd,
       arch,
       debArch: arch === 'arm64' ? 'arm64' : 'amd64',
       build: slot,
@@ -85,7 +100,7 @@ export class ImageCatalog {
     const identity = this.profile.identify(distribution, parts, this.salt, slot);
     const keyValues = [
       ...identity.KeyValueList,
-      { Key: 'CreationDate', Value: new Date(created).toISOString() },
+      { Key: 'CreationDate', Value: created.iso },
       ...(revision > 0 ? [{ Key: 'CatalogRevision', Value: String(revision) }] : []),
     ];
     return {
