@@ -18,4 +18,11 @@ describe('imageWords', () => {
     );
     expect(imageWords({})).toBe('');
   });
+
+  it('splits as the keyword regular expression does, whatever the letters', () => {
+    const bySplit = (text: string) => [...new Set(text.toLowerCase().split(/[^a-z0-9.]+/))].filter(Boolean).join(' ');
+    for (const name of ['Straße-İmage_ÀB 日本 v1..2', '..a..A', '  --x--  ', 'K\u212a-ΣΑΣ k', 'a.b a.b A.B']) {
+      expect(imageWords({ Name: name, OSPlatform: 'Linux/UNIX' })).toBe(bySplit(`${name} Linux/UNIX`));
+    }
+  });
 });

@@ -44,27 +44,37 @@ interface ImageFields {
   OSPlatform?: unknown;
 }
 
-const IMAGE_WORD_FIELDS = [
-  (image: ImageFields) => image.Name,
-  (image: ImageFields) => image.OSDistribution,
-  (image: ImageFields) => image.IId?.NameId,
-  (image: ImageFields) => image.OSArchitecture,
-  (image: ImageFields) => image.OSPlatform,
-];
+const IMAGE_WORD_FIELDS = ['Name', 'OSDistribution', 'NameId', 'OSArchitecture', 'OSPlatform'] as const;
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46; // a-z 0-9 .
 
 /**
  * An image's keyword words, each once, space-separated: its name, OS distribution, NameId, architecture and platform
  * lower-cased and split as keywords are (on anything but letters, digits and dots, so `22.04` and `c5.large` stay
  * whole). Split here rather than by a regular expression in PostgreSQL: about a tenth of the sync's database CPU.
+ * One scan of the lower-cased text, no regular expression or set: it runs once per image of every sync.
  */
 export function imageWords(record: unknown): string {
   const image = (record ?? {}) as ImageFields;
-  const text = IMAGE_WORD_FIELDS.map((field) => field(image))
-    .filter((value) => value !== undefined && value !== null)
-    .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))
-    .join(' ')
-    .toLowerCase();
-  return [...new Set(text.split(/[^a-z0-9.]+/))].filter(Boolean).join(' ');
+  let text = '';
+  for (const field of IMAGE_WORD_FIELDS) {
+    const value = field === 'NameId' ? image.IId?.NameId : image[field];
+    if (value === undefined || value === null) continue;
+    text += (text ? ' ' : '') + (typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && isWordChar(lower.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const word = lower.slice(start, i);
+      if (!words.includes(word)) words.push(word);
+      start = -1;
+    }
+  }
+  return words.join(' ');
 }
 
 /**
