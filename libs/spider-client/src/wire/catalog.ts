@@ -103,8 +103,9 @@ export function toImageMessage(i: ImageInfo): Init<typeof spider.ImageInfoSchema
   };
 }
 
+/** Runs once per streamed image: built in one shape, without spreads (the key/values are left out when none). */
 export function fromImageMessage(m: spider.ImageInfo): ImageInfo {
-  return {
+  const image: ImageInfo = {
     IId: fromIid(m.iid),
     Name: m.name,
     OSArchitecture: m.osArchitecture as OSArchitecture,
@@ -113,8 +114,9 @@ export function fromImageMessage(m: spider.ImageInfo): ImageInfo {
     OSDiskType: m.osDiskType,
     OSDiskSizeGB: m.osDiskSizeGb,
     ImageStatus: m.imageStatus as ImageStatus,
-    ...nonEmpty('KeyValueList', fromKeyValues(m.keyValueList)),
   };
+  if (m.keyValueList.length > 0) image.KeyValueList = fromKeyValues(m.keyValueList);
+  return image;
 }
 
 function toGpuMessage(g: GpuInfo): Init<typeof spider.GpuInfoSchema> {
