@@ -12,6 +12,8 @@ export interface BenchTumblebug {
   /** Every line the server wrote to stderr (to look for EMFILE and errors). */
   stderr: string[];
   memory(): { rssMiB: number; peakRssMiB: number };
+  /** CPU time (user + system) the process has used so far, in ms (Linux /proc). */
+  cpuMs(): number;
   openFds(): number;
   /** The soft limit on open files the process runs with (from /proc/<pid>/limits). */
   openFileLimit(): number;
@@ -19,7 +21,10 @@ export interface BenchTumblebug {
 }
 
 export async function startBenchTumblebug(env: Record<string, string>, openFiles = 1024): Promise<BenchTumblebug> {
-  const node = [process.execPath, '--import', 'tsx', join(__dirname, 'tumblebug-bench-server.ts')];
+  // TUMBLEBUG_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of tumblebug there when it stops (open it in DevTools).
+  const profileDir = process.env.TUMBLEBUG_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const node = [process.execPath, ...profile, '--import', 'tsx', join(__dirname, 'tumblebug-bench-server.ts')];
   const quoted = node.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
   // exec keeps the pid: /proc/<pid> is tumblebug's node process itself.
   const child: ChildProcess = spawn('sh', ['-c', `ulimit -n ${openFiles}; exec ${quoted}`], {
@@ -47,6 +52,11 @@ export async function startBenchTumblebug(env: Record<string, string>, openFiles
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
       return { rssMiB: kib('VmRSS') / 1024, peakRssMiB: kib('VmHWM') / 1024 };
+    },
+    cpuMs() {
+      // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses; clock ticks of 10 ms.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     openFds: () => readdirSync(`/proc/${pid}/fd`).length,
     openFileLimit() {

@@ -7,9 +7,11 @@
  *   npx tsx tools/bench/tumblebug-mcis-1000.ts [--vms 1000] [--regions 20] [--rate 5] [--latency 100]
  *     [--gets 100] [--timeout 600]
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { registerMockConnection, restCall, startBenchSpider, type BenchSpider } from './spider-bench-process';
 import { type BenchTumblebug, startBenchTumblebug } from './tumblebug-bench-process';
+import { printTimeline, regionTimelines } from './tumblebug-timeline';
 
 const { values } = parseArgs({
   options: {
@@ -136,18 +138,28 @@ async function main() {
       securityGroupIds: [`${conn}-sg`],
       sshKeyId: `${conn}-key`,
     }));
+    const loadBefore = loadavg()[0];
+    const cpuBefore = { tumblebug: tumblebug.cpuMs(), spider: (await spider.stats()).cpuMs };
     const createdAt = new Date();
     const started = performance.now();
     await tb(tumblebug, 'POST', `/ns/${NS}/mci`, { name: MCIS, subGroups });
     const acceptedMs = performance.now() - started;
     let status: { status: string; targetAction: string; statusCount: Record<string, number> };
+    let allRunningS = NaN;
     for (;;) {
       status = (await tb(tumblebug, 'GET', `/ns/${NS}/mci/${MCIS}?option=status`)).status;
+      if (Number.isNaN(allRunningS) && status.statusCount.countRunning === VMS)
+        allRunningS = (performance.now() - started) / 1000;
       if (status.targetAction === 'None') break;
       await sleep(250);
     }
     const wallS = (performance.now() - started) / 1000;
+    const cpuS = {
+      tumblebug: (tumblebug.cpuMs() - cpuBefore.tumblebug) / 1000,
+      spider: ((await spider.stats()).cpuMs - cpuBefore.spider) / 1000,
+    };
     const creationCalls = await spiderCallsSince(spider, createdAt);
+    const timeline = await regionTimelines(spider, connections, createdAt, RATE);
     const boundS = VMS / (REGIONS * RATE) + LATENCY_MS / 1000;
 
     await sleep(1000);
@@ -165,11 +177,18 @@ async function main() {
     const memory = tumblebug.memory();
     const emfile = tumblebug.stderr.filter((line) => /EMFILE/.test(line)).length;
 
-    const row = (label: string, value: string) => console.log(`${label.padEnd(40)} ${value}`);
+    const row = (label: string, value: string) => console.log(`${label.padEnd(42)} ${value}`);
     row('final status', status.status);
+    row('load average (1 min) at POST / at the end', `${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)} (2 cores)`);
     row('POST answered (accepted) in', `${acceptedMs.toFixed(0)} ms`);
     row('wall time to settled', `${wallS.toFixed(1)} s`);
     row('rate-limit lower bound', `${boundS.toFixed(1)} s (${VMS} / (${REGIONS} x ${RATE}/s) + ${LATENCY_MS} ms)`);
+    row(
+      'CPU used during the creation',
+      `tumblebug ${cpuS.tumblebug.toFixed(1)} s, spider ${cpuS.spider.toFixed(1)} s (of ${(2 * wallS).toFixed(1)} s on 2 cores)`,
+    );
+    row('every VM Running (seen by the poll) at', `${allRunningS.toFixed(1)} s`);
+    printTimeline(timeline, row);
     row('wall / lower bound', `${(wallS / boundS).toFixed(2)}x (target <= 1.3x)`);
     row(
       'driver calls during creation',
