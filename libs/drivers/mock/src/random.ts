@@ -31,6 +31,18 @@ export function unit(...parts: number[]): number {
   return mix(...parts) / 0x1_0000_0000;
 }
 
+/** `unit(a, b, c)` without the rest array: the image catalog draws several per generated image. */
+export function unit3(a: number, b: number, c: number): number {
+  let h = 0x9e3779b9;
+  for (let i = 0; i < 3; i++) {
+    h ^= (i === 0 ? a : i === 1 ? b : c) >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return (h >>> 0) / 0x1_0000_0000;
+}
+
 /** A stream of [0, 1) values from a seed (mulberry32). */
 export function seededRandom(seed: number | string): () => number {
   let state = typeof seed === 'string' ? hashString(seed) : seed >>> 0;

@@ -1,6 +1,6 @@
 import { DriverError, type IID, type ImageInfo } from '@cb/driver-sdk';
 import { MAX_IMAGES_PER_REGION } from '../config';
-import { hashString, mix, pickWeighted, unit } from '../random';
+import { hashString, mix, pickWeighted, unit3 } from '../random';
 import { CatalogVersioning } from './catalog-version';
 import { DISTRIBUTIONS, type ImageParts } from './distributions';
 import type { CatalogProfile } from './profiles';
@@ -87,10 +87,10 @@ export class ImageCatalog {
   }
 
   private generate(slot: number, revision: number): ImageInfo {
-    const u = (k: number) => unit(this.salt, slot, k);
-    const distribution = pickWeighted(DISTRIBUTIONS, u(1));
-    const arch = distribution.arches.includes('arm64') && u(2) < 0.3 ? 'arm64' : 'x86_64';
-    const created = publishDay(Math.floor(u(3) * IMAGE_DAYS));
+    const salt = this.salt;
+    const distribution = pickWeighted(DISTRIBUTIONS, unit3(salt, slot, 1));
+    const arch = distribution.arches.includes('arm64') && unit3(salt, slot, 2) < 0.3 ? 'arm64' : 'x86_64';
+    const created = publishDay(Math.floor(unit3(salt, slot, 3) * IMAGE_DAYS));
     const parts: ImageParts = {
       date: created.yyyymmdd,
       arch,
@@ -112,7 +112,7 @@ export class ImageCatalog {
       OSDiskType: this.profile.diskType,
       // A revised image is a rebuilt one: it grew, as real re-published images do.
       OSDiskSizeGB: String(distribution.diskGB + 2 * revision),
-      ImageStatus: u(4) < 0.02 ? 'Unavailable' : 'Available',
+      ImageStatus: unit3(salt, slot, 4) < 0.02 ? 'Unavailable' : 'Available',
       KeyValueList: keyValues,
     };
   }
