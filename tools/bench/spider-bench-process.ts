@@ -22,13 +22,14 @@ export interface ServerStats {
   cpuMs: number;
 }
 
-export async function startBenchSpider(): Promise<BenchSpider> {
+/** `nodeFlags` are given to the server's Node (e.g. `--max-semi-space-size=64`). */
+export async function startBenchSpider(nodeFlags: string[] = []): Promise<BenchSpider> {
   // SPIDER_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there when it stops (open it in DevTools).
   const profileDir = process.env.SPIDER_BENCH_CPU_PROF;
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', join(__dirname, 'spider-bench-server.ts')],
+    [...nodeFlags, ...profile, '--import', 'tsx', join(__dirname, 'spider-bench-server.ts')],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const statsWaiters: ((stats: ServerStats) => void)[] = [];
