@@ -129,6 +129,74 @@ describe('connections and MCIR through a real spider', () => {
     await ok(call(tb, 'DELETE', '/ns/ns01/resources/sshKey/key02'));
   });
 
+  it('registers resources the cloud has but spider does not know, adopting them into spider by their CSP id', async () => {
+    // Made through spider, then forgotten by it: the cloud alone holds them now, as after a console's work.
+    const inCloud = async (rs: string, body: object) => {
+      const made = await ok(call(spider.rest, 'POST', `/${rs}`, { ConnectionName: 'seoul', ReqInfo: body }));
+      await ok(call(spider.rest, 'DELETE', `/reg${rs}/${made.IId.NameId}?ConnectionName=seoul`));
+      return made.IId.SystemId as string;
+    };
+    const vpcId = await inCloud('vpc', {
+      Name: 'console-vpc',
+      IPv4_CIDR: '10.9.0.0/16',
+      SubnetInfoList: [{ Name: 'console-subnet', IPv4_CIDR: '10.9.1.0/24' }],
+    });
+    const keyId = await inCloud('keypair', { Name: 'console-key' });
+    const diskId = await inCloud('disk', { Name: 'console-disk', DiskSize: '50' });
+    const onlyInCloud = async (rs: string) =>
+      (await ok(call(spider.rest, 'GET', `/all${rs}?ConnectionName=seoul`))).AllList.OnlyCSPList.map(
+        (iid: { SystemId: string }) => iid.SystemId,
+      );
+    expect(await onlyInCloud('vpc')).toContain(vpcId);
+
+    const vNet = await ok(
+      call(tb, 'POST', '/ns/ns01/registerCspResource/vNet', {
+        name: 'reg-net',
+        connectionName: 'seoul',
+        cspResourceId: vpcId,
+      }),
+      201,
+    );
+    expect(vNet).toMatchObject({ id: 'reg-net', cspResourceId: vpcId, systemLabel: 'Registered from CSP resource' });
+    expect(vNet.subnetInfoList).toHaveLength(1);
+    const key = await ok(
+      call(tb, 'POST', '/ns/ns01/resources/sshKey?option=register', {
+        name: 'reg-key',
+        connectionName: 'seoul',
+        cspResourceId: keyId,
+      }),
+    );
+    expect(key.cspResourceId).toBe(keyId);
+    const disk = await ok(
+      call(tb, 'POST', '/ns/ns01/resources/dataDisk?option=register', {
+        name: 'reg-disk',
+        connectionName: 'seoul',
+        diskSize: 50,
+        cspResourceId: diskId,
+      }),
+    );
+    expect(disk).toMatchObject({ cspResourceId: diskId, diskSize: 50 });
+    // spider knows each under tumblebug's name for it now, and the cloud has nothing spider does not know.
+    const inSpider = await ok(call(spider.rest, 'GET', `/vpc/${vNet.cspResourceName}?ConnectionName=seoul`));
+    expect(inSpider.IId.SystemId).toBe(vpcId);
+    for (const rs of ['vpc', 'keypair', 'disk']) expect(await onlyInCloud(rs)).toEqual([]);
+
+    const unknown = await call(tb, 'POST', '/ns/ns01/resources/sshKey?option=register', {
+      name: 'reg-key2',
+      connectionName: 'seoul',
+      cspResourceId: 'no-such-key',
+    });
+    expect(unknown.status).toBe(404);
+    expect((await call(tb, 'GET', '/ns/ns01/resources/sshKey/reg-key2')).status).toBe(404);
+    for (const [type, id] of [
+      ['dataDisk', 'reg-disk'],
+      ['sshKey', 'reg-key'],
+      ['vNet', 'reg-net'],
+    ]) {
+      await ok(call(tb, 'DELETE', `/ns/ns01/resources/${type}/${id}`));
+    }
+  });
+
   it('answers bad input with a 4xx naming the problem and leaves nothing behind', async () => {
     const cases: [string, unknown, number, RegExp][] = [
       ['vNet', { connectionName: 'seoul', subnetInfoList: [] }, 400, /^name: /],

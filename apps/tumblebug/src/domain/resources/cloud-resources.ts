@@ -1,4 +1,4 @@
-import type { DiskInfo, KeyPairInfo, SecurityInfo, VPCInfo } from '@cb/driver-sdk';
+import type { DiskInfo, KeyPairInfo, MyImageInfo, SecurityInfo, VPCInfo } from '@cb/driver-sdk';
 import { InvalidArgumentError } from '@cb/errors';
 import type { SpiderClient } from '@cb/spider-client';
 import { toFirewallRuleInfo, toSpiderRules } from './firewall-rules';
@@ -20,6 +20,8 @@ type Spider = Pick<
   | 'getKeyPair'
   | 'createDisk'
   | 'getDisk'
+  | 'registerResource'
+  | 'snapshotVm'
 >;
 
 const subnetCspName = (vNetUid: string, subnetName: string) => `${vNetUid}-${subnetName}`;
@@ -68,8 +70,13 @@ export async function createVNet(spider: Spider, req: VNetReq, uid: string): Pro
   return fromVpc(vpc, req, uid);
 }
 
-export async function registerVNet(spider: Spider, req: VNetReq, cspName: string): Promise<Built> {
-  return fromVpc(await spider.getVpc(req.connectionName, cspName), { subnetInfoList: [] }, cspName);
+/**
+ * Registering adopts a resource the cloud has (by its CSP id) into spider under a new name `uid`, as
+ * upstream's `POST /spider/reg<rs>`; nothing is created in the cloud.
+ */
+export async function registerVNet(spider: Spider, req: VNetReq, uid: string, cspId: string): Promise<Built> {
+  const vpc = await spider.registerResource(req.connectionName, 'vpc', { Name: uid, CSPId: cspId });
+  return fromVpc(vpc, { subnetInfoList: [] }, uid);
 }
 
 function fromSecurityGroup(sg: SecurityInfo): Built {
@@ -95,8 +102,20 @@ export async function createSecurityGroup(
   );
 }
 
-export async function registerSecurityGroup(spider: Spider, req: SecurityGroupReq, cspName: string): Promise<Built> {
-  return fromSecurityGroup(await spider.getSecurityGroup(req.connectionName, cspName));
+export async function registerSecurityGroup(
+  spider: Spider,
+  req: SecurityGroupReq,
+  uid: string,
+  cspId: string,
+  vNetCspName: string,
+): Promise<Built> {
+  return fromSecurityGroup(
+    await spider.registerResource(req.connectionName, 'securitygroup', {
+      Name: uid,
+      CSPId: cspId,
+      VPCName: vNetCspName,
+    }),
+  );
 }
 
 function fromKeyPair(key: KeyPairInfo, req: SshKeyReq): Built {
@@ -117,8 +136,8 @@ export async function createSshKey(spider: Spider, req: SshKeyReq, uid: string):
   return fromKeyPair(await spider.createKeyPair(req.connectionName, { Name: uid }), req);
 }
 
-export async function registerSshKey(spider: Spider, req: SshKeyReq, cspName: string): Promise<Built> {
-  return fromKeyPair(await spider.getKeyPair(req.connectionName, cspName), req);
+export async function registerSshKey(spider: Spider, req: SshKeyReq, uid: string, cspId: string): Promise<Built> {
+  return fromKeyPair(await spider.registerResource(req.connectionName, 'keypair', { Name: uid, CSPId: cspId }), req);
 }
 
 function fromDisk(disk: DiskInfo): Built {
@@ -144,6 +163,37 @@ export async function createDataDisk(spider: Spider, req: DataDiskReq, uid: stri
   );
 }
 
-export async function registerDataDisk(spider: Spider, req: DataDiskReq, cspName: string): Promise<Built> {
-  return fromDisk(await spider.getDisk(req.connectionName, cspName));
+export async function registerDataDisk(spider: Spider, req: DataDiskReq, uid: string, cspId: string): Promise<Built> {
+  return fromDisk(await spider.registerResource(req.connectionName, 'disk', { Name: uid, CSPId: cspId }));
+}
+
+function fromMyImage(image: MyImageInfo): Built {
+  return {
+    info: {
+      cspResourceId: image.IId.SystemId,
+      status: image.Status || 'Available',
+      creationDate: image.CreatedTime ?? '',
+      keyValueList: image.KeyValueList ?? [],
+    },
+  };
+}
+
+/** A customImage made from a VM (spider's name `vmCspName`): upstream's VM snapshot. */
+export async function snapshotVm(
+  spider: Spider,
+  req: { connectionName: string },
+  uid: string,
+  vmCspName: string,
+): Promise<Built> {
+  return fromMyImage(await spider.snapshotVm(req.connectionName, { Name: uid, SourceVM: vmCspName }));
+}
+
+/** An image of the cloud's (a snapshot made elsewhere) adopted as a customImage, usable as a MyImage. */
+export async function registerCustomImage(
+  spider: Spider,
+  req: { connectionName: string },
+  uid: string,
+  cspId: string,
+): Promise<Built> {
+  return fromMyImage(await spider.registerResource(req.connectionName, 'myimage', { Name: uid, CSPId: cspId }));
 }

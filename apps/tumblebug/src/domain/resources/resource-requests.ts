@@ -56,7 +56,8 @@ export interface DataDiskReq {
 export interface CustomImageReq {
   name: string;
   connectionName: string;
-  cspResourceId: string;
+  /** The cloud's image to register (absent for a VM's snapshot). */
+  cspResourceId?: string;
   sourceVmId?: string;
   description?: string;
 }
