@@ -156,6 +156,7 @@ export class McisCreator {
       targetStatus: 'Running',
       status: `Creating:${vms.length} (R:0/${vms.length})`,
       deleteRequested: false,
+      forceDelete: false,
       hold: options.hold ?? false,
       systemMessage: [],
       creationErrors: null,

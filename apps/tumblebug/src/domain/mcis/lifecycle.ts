@@ -34,6 +34,7 @@ export class McisLifecycle {
     private readonly settler: McisSettler,
     private readonly usage: ResourceUsage | undefined,
     private readonly poke: () => void,
+    private readonly waitTimeoutMs = 120_000,
   ) {}
 
   async control(nsId: string, mcisId: string, action: string | undefined, vmId?: string): Promise<string> {
@@ -123,8 +124,9 @@ export class McisLifecycle {
 
   /**
    * DELETE /mci/{id}: without an option only a Terminated (or never-created) MCIS; `terminate` terminates
-   * first and the MCIS goes once every VM is Terminated; `force` also asks spider to terminate (so that
-   * nothing is left in the cloud) but drops the metadata at once.
+   * first and the MCIS goes once every VM is Terminated; `force` also asks spider to terminate each VM (so
+   * that nothing is left in the cloud when it can be helped) but drops the metadata as soon as each
+   * terminate was sent, whether the cloud carried it out or refused it.
    */
   async delete(nsId: string, mcisId: string, option: string | undefined): Promise<'deleted' | 'terminating'> {
     if (option && option !== 'terminate' && option !== 'force') {
@@ -149,7 +151,12 @@ export class McisLifecycle {
       await em.update(
         'mcis',
         { nsId, id: mcisId },
-        { deleteRequested: true, targetAction: 'Terminate', targetStatus: 'Terminated' },
+        {
+          deleteRequested: true,
+          forceDelete: option === 'force',
+          targetAction: 'Terminate',
+          targetStatus: 'Terminated',
+        },
       );
     });
     this.poke();
@@ -162,7 +169,16 @@ export class McisLifecycle {
     if (!vm) throw new NotFoundError(`VM ${vmId} does not exist in MCI ${mcisId}`);
     if (vm.status !== 'Terminated') {
       await this.control(nsId, mcisId, 'terminate', vmId).catch(() => undefined);
-      await this.waitFor(async () => (await this.repo.findVm(nsId, mcisId, vmId))?.status === 'Terminated');
+      const terminated = await this.waitFor(
+        async () => (await this.repo.findVm(nsId, mcisId, vmId))?.status === 'Terminated',
+      );
+      // Its record stays while the VM may still exist in the cloud (a refused or slow terminate).
+      if (!terminated) {
+        const now = await this.repo.findVm(nsId, mcisId, vmId);
+        throw new ConflictError(
+          `VM ${vmId} is not Terminated yet (${now?.status ?? 'gone'}${now?.systemMessage ? `: ${now.systemMessage}` : ''})`,
+        );
+      }
     }
     await this.repo.transaction(async (em) => {
       await this.repo.deleteVms(em, nsId, mcisId, [vmId]);
@@ -172,7 +188,7 @@ export class McisLifecycle {
   }
 
   /** Polls the database (not the cloud) until `done`, for the synchronous variants upstream clients expect. */
-  async waitFor(done: () => Promise<boolean>, timeoutMs = 120_000): Promise<boolean> {
+  async waitFor(done: () => Promise<boolean>, timeoutMs = this.waitTimeoutMs): Promise<boolean> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       if (await done()) return true;

@@ -75,8 +75,13 @@ export class McisService {
     });
     // A connection whose VM work is done is polled at once: its VMs' statuses are what a creation waits for.
     this.worker.onDrained((connectionName) => this.agent.pollNow(connectionName));
-    this.lifecycle = new McisLifecycle(this.repo, this.creator, this.settler, deps.resourceUsage, () =>
-      this.worker.poke(),
+    this.lifecycle = new McisLifecycle(
+      this.repo,
+      this.creator,
+      this.settler,
+      deps.resourceUsage,
+      () => this.worker.poke(),
+      options.waitTimeoutMs,
     );
   }
 
@@ -159,6 +164,12 @@ export class McisService {
   }
 
   async start() {
+    // Creations an earlier process accepted are tracked again under their X-Request-Id until they end.
+    for (const mcis of await this.repo.unsettledMcis()) {
+      if (mcis.requestId && mcis.targetAction === 'Create' && !this.requests.get(mcis.requestId)) {
+        this.requests.begin(mcis.requestId, 'POST', `/tumblebug/ns/${mcis.nsId}/mci`);
+      }
+    }
     const bus = createEventBus({ transport: this.deps.events });
     this.subscription = await bus
       .subscribe('tumblebug-mcis-vm-status', ['cb.spider.vm.status_changed'], async (event) => {

@@ -1,7 +1,9 @@
 /**
- * Upstream's X-Request-Id tracking (GET /request/{reqId}, /requests): long calls (MCIS creation,
- * deletion, control) are recorded here with their outcome. Kept in memory as upstream, 1 h and at most
- * 1,000 entries; a creation resumed after a restart gets a fresh entry under its original id.
+ * Upstream's X-Request-Id tracking (GET /request/{reqId}, /requests) for the long calls: an MCIS creation
+ * (static or dynamic) answers at once and carries on in the background; its entry
+ * stays Handling until the creation has ended by its policy (Success, or Error when rolled back). Kept in
+ * memory as upstream, 1 h and at most 1,000 entries; a creation resumed after a restart gets a fresh entry
+ * under its original id (the id is stored with the MCIS).
  */
 export interface RequestDetails {
   startTime: string;

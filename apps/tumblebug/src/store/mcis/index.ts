@@ -1,3 +1,4 @@
+import { McisForceDelete1767400000001 } from './mcis-force-delete-migration';
 import { McisSchema1767400000000 } from './mcis-migration';
 import { McisEntity } from './mcis.entity';
 import { McisVmEntity } from './mcis-vm.entity';
@@ -7,6 +8,6 @@ export { McisVmEntity, type VmAccess, type VmResourceNames } from './mcis-vm.ent
 export { countMcisInNamespace } from './mcis-count';
 
 export const mcisEntities = [McisEntity, McisVmEntity];
-export const mcisMigrations = [McisSchema1767400000000];
+export const mcisMigrations = [McisSchema1767400000000, McisForceDelete1767400000001];
 export { McisRepository, vmKeyOf, type VmKey, type VmSummary } from './mcis-repository';
 export { readVmStatusRows, type VmStatusRow } from './vm-status-rows';

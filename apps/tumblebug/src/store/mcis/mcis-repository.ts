@@ -155,29 +155,40 @@ export class McisRepository {
   }
 
   /**
-   * Many VMs' status changes with their events: VMs of one MCIS given the same patch (a region's VMs all
-   * seen Running) are written by one UPDATE.
+   * The status agent's findings with their events, each written only while the VM still has the status
+   * and target action it was read with and owes spider nothing (a control, terminate or settle that came
+   * in meanwhile wins; the next poll looks again). VMs of one MCIS given the same patch (a region's VMs
+   * all seen Running) are written by one UPDATE. Answers how many VMs were written.
    */
-  async setVmStatuses(changes: [McisVmEntity, Partial<McisVmEntity>][], em: EntityManager) {
+  async setVmStatuses(changes: [McisVmEntity, Partial<McisVmEntity>][], em: EntityManager): Promise<number> {
     const groups = new Map<string, { vm: McisVmEntity; patch: Partial<McisVmEntity>; ids: string[] }>();
     for (const [vm, patch] of changes) {
-      const key = JSON.stringify([vm.nsId, vm.mcisId, patch]);
+      const key = JSON.stringify([vm.nsId, vm.mcisId, vm.status, vm.targetAction, patch]);
       const group = groups.get(key);
       if (group) group.ids.push(vm.id);
       else groups.set(key, { vm, patch, ids: [vm.id] });
     }
+    const written = new Set<string>();
     for (const { vm, patch, ids } of groups.values()) {
-      await em.update(
-        McisVmEntity,
-        { nsId: vm.nsId, mcisId: vm.mcisId, id: ids.length === 1 ? ids[0] : In(ids) },
-        patch as QueryDeepPartialEntity<McisVmEntity>,
-      );
+      const result = await em
+        .createQueryBuilder()
+        .update(McisVmEntity)
+        .set(patch as QueryDeepPartialEntity<McisVmEntity>)
+        .where(
+          `ns_id = :nsId AND mcis_id = :mcisId AND id IN (:...ids) AND status = :status
+           AND target_action = :targetAction AND pending_action = ''`,
+          { nsId: vm.nsId, mcisId: vm.mcisId, ids, status: vm.status, targetAction: vm.targetAction },
+        )
+        .returning(['id'])
+        .execute();
+      for (const row of result.raw as { id: string }[]) written.add(vmKeyOf({ ...vm, id: row.id }));
     }
     for (const [vm, patch] of changes) {
-      if (patch.status && patch.status !== vm.status) {
+      if (written.has(vmKeyOf(vm)) && patch.status && patch.status !== vm.status) {
         await mcisEvents.vmStatusChanged(em, vm.nsId, vm.mcisId, vm.id, vm.status, patch.status);
       }
     }
+    return written.size;
   }
 
   async insertVms(em: EntityManager, vms: Partial<McisVmEntity>[]) {

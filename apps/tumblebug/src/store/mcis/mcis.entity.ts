@@ -21,6 +21,8 @@ export class McisEntity {
   @Column('text') status!: string;
   /** Set by DELETE ?option=terminate: the MCIS goes away once every VM is Terminated. */
   @Column('boolean') deleteRequested!: boolean;
+  /** Set by DELETE ?option=force: the MCIS goes once every VM's terminate was sent, even if the cloud refused it. */
+  @Column('boolean') forceDelete!: boolean;
   /** Held by ?option=hold until control continue | withdraw. */
   @Column('boolean') hold!: boolean;
   @Column('jsonb') systemMessage!: string[];
