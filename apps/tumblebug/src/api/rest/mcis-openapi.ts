@@ -6,6 +6,7 @@ import {
   MciDynamicReq,
   MciReq,
   ScaleOutReq,
+  SnapshotReq,
 } from '../../domain/mcis/mcis-request';
 
 const ns = z.object({ nsId: z.string() });
@@ -168,6 +169,20 @@ export function addMcisOperations(openapi: OpenApiBuilder): void {
       tags,
       params: vm,
       responses: { 200: { description: '{message}' }, 409: { description: 'still Creating' } },
+    })
+    .add({
+      method: 'post',
+      path: '/ns/:nsId/mci/:mciId/vm/:vmId/snapshot',
+      tags,
+      params: vm,
+      body: SnapshotReq,
+      summary: 'a customImage of the VM, through spider (usable as imageId)',
+      responses: {
+        200: { description: 'the customImage' },
+        ...bad,
+        ...notFound,
+        409: { description: 'VM not Running or Suspended, or the name is taken' },
+      },
     })
     .add({
       method: 'get',

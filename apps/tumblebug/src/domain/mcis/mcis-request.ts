@@ -137,3 +137,6 @@ export const MciDynamicReq = z.preprocess(
 export type MciDynamicReq = z.output<typeof MciDynamicReq>;
 
 export const ScaleOutReq = z.object({ numVMsToAdd: count('numVMsToAdd', MAX_SUBGROUP_SIZE) });
+
+/** POST …/vm/{vmId}/snapshot: the customImage to make of the VM. */
+export const SnapshotReq = z.object({ name: name('name'), description: z.string().optional().default('') });

@@ -80,6 +80,21 @@ export class TumblebugResources implements McisResources {
     return (await orUndefined(() => this.deps.resources.sshPrivateKey(nsId, id))) ?? '';
   }
 
+  /** A customImage `name` made from the VM (upstream's POST …/vm/{vmId}/snapshot), through spider. */
+  snapshot(
+    nsId: string,
+    vm: { connectionName: string; id: string; cspResourceName: string },
+    name: string,
+    description = '',
+  ) {
+    return this.deps.resources.create(
+      nsId,
+      { resourceType: 'customImage', req: { name, connectionName: vm.connectionName, sourceVmId: vm.id, description } },
+      false,
+      vm.cspResourceName,
+    );
+  }
+
   dataDisk(nsId: string, id: string) {
     return this.named(nsId, 'dataDisk', id);
   }

@@ -8,6 +8,7 @@ import {
   MciDynamicReq,
   MciReq,
   ScaleOutReq,
+  SnapshotReq,
 } from '../../../domain/mcis/mcis-request';
 import {
   toAccessInfo,
@@ -186,6 +187,17 @@ export function mcisRoutes(service: McisService): Router {
     if (vm.status === 'Creating') throw new ConflictError(`VM ${vmId} is still Creating`);
     await service.lifecycle.deleteVm(nsId, mciId, vmId);
     res.json({ message: `Deleted the VM ${vmId}` });
+  });
+
+  // A customImage of the VM (usable as an MCIS imageId, sent to spider as a MyImage).
+  router.post(both('/ns/:nsId/mci/:mciId/vm/:vmId/snapshot'), async (req, res) => {
+    const nsId = param(req, 'nsId');
+    const { name, description } = parseBody(req, SnapshotReq);
+    const { vm } = await service.vm(nsId, param(req, 'mciId'), param(req, 'vmId'));
+    if (vm.status !== 'Running' && vm.status !== 'Suspended') {
+      throw new ConflictError(`VM ${vm.id} is ${vm.status}: only a Running or Suspended VM can be snapshot`);
+    }
+    res.json(await service.resources.snapshot(nsId, vm, name, description));
   });
 
   router.get(both('/ns/:nsId/control/mci/:mciId'), async (req, res) => {
