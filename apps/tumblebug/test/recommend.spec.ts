@@ -102,6 +102,78 @@ describe('specs and images from spider, and recommendSpec', () => {
     expect(fromVirginia[0]!.connectionName).toBe('aws-virginia');
   });
 
+  it('passes lookups of one or all specs and images of a connection through from spider', async () => {
+    const specs = await ok(call(tb, 'POST', '/lookupSpecs', { connectionName: 'aws-seoul' }));
+    expect(specs.vmspec).toHaveLength(12);
+    const images = await ok(call(tb, 'POST', '/lookupImages', { connectionName: 'aws-seoul' }));
+    expect(images.image).toHaveLength(20);
+    const one = images.image[0] as { IId: { NameId: string } };
+    const image = await ok(
+      call(tb, 'POST', '/lookupImage', { connectionName: 'aws-seoul', cspImageName: one.IId.NameId }),
+    );
+    expect(image.IId.NameId).toBe(one.IId.NameId);
+    expect((await call(tb, 'POST', '/lookupImage', { connectionName: 'aws-seoul' })).status).toBe(400);
+    expect((await call(tb, 'POST', '/lookupSpecs', { connectionName: 'nowhere' })).status).toBe(404);
+  });
+
+  it('ranks by performance: evaluationScore01, then vCPU, highest first', async () => {
+    const ranked: (Spec & { vCPU: number; evaluationScore01?: number })[] = await ok(
+      call(tb, 'POST', '/recommendSpec', { priority: { policy: [{ metric: 'performance' }] } }),
+    );
+    expect(ranked).toHaveLength(24);
+    const keys = ranked.map((s) => [Number(s.evaluationScore01 ?? 0), s.vCPU]);
+    const sorted = [...keys].sort((a, b) => b[0]! - a[0]! || b[1]! - a[1]!);
+    expect(keys).toEqual(sorted);
+    expect(ranked[0]!.recommendation.scoreParts.map((p) => p.metric)).toEqual(['performance', 'performance']);
+  });
+
+  it("ranks by latency from upstream's provider-region targets, estimated from distance and said so", async () => {
+    const fromSeoul: Spec[] = await ok(
+      call(tb, 'POST', '/recommendSpec', {
+        priority: {
+          policy: [{ metric: 'latency', parameter: [{ key: 'latencyMinimal', val: ['mock-ap-northeast-2'] }] }],
+        },
+        limit: 12,
+      }),
+    );
+    expect(fromSeoul.every((s) => s.connectionName === 'aws-seoul')).toBe(true);
+    expect(fromSeoul[0]!.recommendation.scoreParts).toEqual([
+      {
+        metric: 'latency',
+        value: 0,
+        explanation: expect.stringMatching(/0 ms from mock-ap-northeast-2 \(0 km\).*estimated from distance/),
+      },
+    ]);
+    const fromVirginia: Spec[] = await ok(
+      call(tb, 'POST', '/recommendSpec', {
+        priority: { policy: [{ metric: 'latency', parameter: [{ key: 'latencyMinimal', val: ['mock-us-east-1'] }] }] },
+        limit: 1,
+      }),
+    );
+    expect(fromVirginia[0]!.connectionName).toBe('aws-virginia');
+    const unknown = await call(tb, 'POST', '/recommendSpec', {
+      priority: { policy: [{ metric: 'latency', parameter: [{ key: 'latencyMinimal', val: ['mock-moon-1'] }] }] },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toMatch(
+      /^priority\.policy\[0\]\.parameter\[0\]\.val\[0\]: no known region 'mock-moon-1'/,
+    );
+  });
+
+  it('ranks at random when asked, every filtered spec once', async () => {
+    const ranked: Spec[] = await ok(
+      call(tb, 'POST', '/recommendSpec', {
+        filter: { policy: [{ metric: 'connectionName', condition: [{ operand: 'aws-virginia' }] }] },
+        priority: { policy: [{ metric: 'random' }] },
+      }),
+    );
+    expect(ranked).toHaveLength(12);
+    expect(new Set(ranked.map((s) => s.id)).size).toBe(12);
+    const values = ranked.map((s) => s.recommendation.scoreParts[0]!.value);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
+  });
+
   it('refuses a bad recommendation request with a 400 naming the field', async () => {
     const cases: [unknown, RegExp][] = [
       [

@@ -2,7 +2,7 @@ import type { SpecImageCatalog } from '../resources/spec-image-catalog';
 import { SYSTEM_NAMESPACE } from '../namespace/namespace';
 import type { RecommendSpecReq, ScorePart } from './recommend-request';
 import { buildSpecFilter, NUMERIC_METRICS, STRING_METRICS } from './spec-filter';
-import { buildRanking } from './spec-priority';
+import { buildRanking, type RegionPoint } from './spec-priority';
 
 export interface RankedSpec extends Record<string, unknown> {
   orderInFilteredResult: number;
@@ -21,8 +21,9 @@ function compareParts(a: ScorePart[], b: ScorePart[]): number {
 /** recommendSpec: the system namespace's specs, filtered, ranked, limited and explained. */
 export async function recommendSpecs(catalog: SpecImageCatalog, req: RecommendSpecReq): Promise<RankedSpec[]> {
   const accept = buildSpecFilter(req.filter?.policy ?? []);
-  const rank = buildRanking(req.priority?.policy ?? []);
-  const scored = (await catalog.list('spec', SYSTEM_NAMESPACE))
+  const specs = await catalog.list('spec', SYSTEM_NAMESPACE);
+  const rank = buildRanking(req.priority?.policy ?? [], Math.random, regionPoints(specs));
+  const scored = specs
     .filter(accept)
     .map((spec) => ({ spec, parts: rank(spec) }))
     .sort((a, b) => compareParts(a.parts, b.parts) || String(a.spec.id).localeCompare(String(b.spec.id)));
@@ -32,6 +33,17 @@ export async function recommendSpecs(catalog: SpecImageCatalog, req: RecommendSp
     orderInFilteredResult: index + 1,
     recommendation: { rank: index + 1, scoreParts: parts },
   }));
+}
+
+/** The coordinates of each `provider-region` the fetched specs are in (for latency targets). */
+function regionPoints(specs: Record<string, unknown>[]): RegionPoint {
+  const points = new Map<string, [number, number]>();
+  for (const spec of specs) {
+    const { providerName, regionName, regionLatitude, regionLongitude } = spec;
+    if (typeof regionLatitude !== 'number' || typeof regionLongitude !== 'number') continue;
+    points.set(`${String(providerName)}-${String(regionName)}`.toLowerCase(), [regionLatitude, regionLongitude]);
+  }
+  return (name) => points.get(name);
 }
 
 /** recommendSpecOptions: what a request may say. */
@@ -55,6 +67,7 @@ export function recommendSpecOptions() {
       examplePolicies: [
         { metric: 'location', parameter: [{ key: 'coordinateClose', val: ['37.5/126.9'] }], weight: '1.0' },
         { metric: 'cost', weight: '1.0' },
+        { metric: 'latency', parameter: [{ key: 'latencyMinimal', val: ['aws-ap-northeast-2'] }] },
       ],
       parameterKeys: {
         location: ['coordinateClose', 'coordinateWithin', 'coordinateFair'],

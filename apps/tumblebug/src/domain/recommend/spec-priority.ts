@@ -90,8 +90,64 @@ function performancePart(spec: Spec): ScorePart[] {
   ];
 }
 
+/** Where a region is: `provider-region` (upstream's latencyMinimal values, e.g. aws-ap-northeast-2). */
+export type RegionPoint = (providerRegion: string) => [number, number] | undefined;
+
+/**
+ * A round trip's least time over `km` of fibre (light at two thirds of its speed, there and back), for
+ * want of a measured latency map (upstream's cloudlatencymap.csv): real routes are longer, but the order
+ * of regions by it is the order by distance.
+ */
+export const estimatedLatencyMs = (km: number) => Math.round(km / 100);
+
+/**
+ * latency, key latencyMinimal: the sum of the estimated round trips from each target (a provider-region or
+ * a "latitude/longitude") to the spec's region, lowest first; a spec whose region has no coordinates last.
+ */
+function latencyRanker(policy: PriorityPolicy, field: string, regionPoint: RegionPoint): Ranker {
+  const parameter = policy.parameter?.[0];
+  const key = parameter?.key ?? 'latencyMinimal';
+  if (key !== 'latencyMinimal') throw new InvalidArgumentError(`${field}.parameter[0].key: must be latencyMinimal`);
+  const values = parameter?.val ?? [];
+  if (!values.length) {
+    throw new InvalidArgumentError(
+      `${field}.parameter[0].val: one provider-region (e.g. aws-ap-northeast-2) is required`,
+    );
+  }
+  const targets = values.map((text, i) => {
+    const point = /^-?[\d.]+\s*\/\s*-?[\d.]+$/.test(text.trim())
+      ? parsePoint(text, `${field}.parameter[0].val[${i}]`)
+      : regionPoint(text.trim().toLowerCase());
+    if (!point) {
+      throw new InvalidArgumentError(
+        `${field}.parameter[0].val[${i}]: no known region '${text.slice(0, 60)}' (provider-region of a fetched spec, or latitude/longitude)`,
+      );
+    }
+    return { name: text.trim(), point };
+  });
+  return (spec) => {
+    const legs = targets.map(({ name, point }) => ({ name, km: distanceKm(spec, point) }));
+    if (legs.some((leg) => leg.km === undefined)) {
+      return [{ metric: 'latency', value: LAST, explanation: 'region coordinates unknown' }];
+    }
+    const ms = legs.reduce((sum, leg) => sum + estimatedLatencyMs(leg.km!), 0);
+    const detail = legs.map((leg) => `${estimatedLatencyMs(leg.km!)} ms from ${leg.name} (${Math.round(leg.km!)} km)`);
+    return [
+      {
+        metric: 'latency',
+        value: ms,
+        explanation: `about ${ms} ms in all: ${detail.join(', ')}; estimated from distance, no measured latency map`,
+      },
+    ];
+  };
+}
+
 /** Builds the lexicographic ranking of upstream's ORDER BY: policies in order, cost when none is given. */
-export function buildRanking(policies: PriorityPolicy[], random: () => number = Math.random): Ranker {
+export function buildRanking(
+  policies: PriorityPolicy[],
+  random: () => number = Math.random,
+  regionPoint: RegionPoint = () => undefined,
+): Ranker {
   const rankers = (policies.length ? policies : [{ metric: 'cost' }]).map((policy, index): Ranker => {
     const field = `priority.policy[${index}]`;
     switch (String(policy.metric).toLowerCase()) {
@@ -101,19 +157,8 @@ export function buildRanking(policies: PriorityPolicy[], random: () => number = 
         return performancePart;
       case 'location':
         return locationRanker(policy, field);
-      case 'latency': {
-        // No measured inter-region latency table here: distance to the named point stands in for it.
-        const ranker = locationRanker(
-          { ...policy, parameter: policy.parameter?.map((p) => ({ ...p, key: 'coordinateWithin' })) },
-          field,
-        );
-        return (spec) =>
-          ranker(spec).map((part) => ({
-            ...part,
-            metric: 'latency',
-            explanation: `${part.explanation} (latency estimated by distance)`,
-          }));
-      }
+      case 'latency':
+        return latencyRanker(policy, field, regionPoint);
       case 'random':
         return () => [{ metric: 'random', value: random(), explanation: 'random order' }];
       default:
