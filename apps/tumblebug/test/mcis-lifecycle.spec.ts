@@ -191,6 +191,78 @@ describe('MCIS lifecycle against a real spider with three mock connections', () 
     expect(ids.output.sort()).toEqual(['dyn01', 'dyn02', 'mci01']);
   });
 
+  it('refuses bad dynamic, scale-out and subGroup requests the same way, making no shared resource and no VM', async () => {
+    const snapshot = async () => ({
+      mcis: (await ok(call(tb, 'GET', `/ns/${NS}/mci?option=id`))).output.sort(),
+      vNets: (await ok(call(tb, 'GET', `/ns/${NS}/resources/vNet?option=id`))).output.sort(),
+      vms: (await ok(call(tb, 'GET', `/ns/${NS}/mci/mci01?option=id`))).output.sort(),
+      spider: (await Promise.all(CONNS.map((c) => spider.vmNames(c)))).flat().sort(),
+    });
+    const before = await snapshot();
+    const refused = async (
+      method: string,
+      path: string,
+      body: unknown,
+      status: number,
+      message: RegExp,
+      raw?: string,
+    ) => {
+      const reply = await call(tb, method, path, body, raw);
+      expect({ path, status: reply.status, message: reply.body?.message }).toEqual({
+        path,
+        status,
+        message: expect.stringMatching(message),
+      });
+    };
+    const good = { name: 'ok', specId: 'mock-b-spec', imageId: 'mock-b-img' };
+    await refused('POST', '/ns/nope/mciDynamic', { name: 'd9', subGroups: [good] }, 404, /^Not valid namespace$/);
+    await refused('POST', `/ns/${NS}/mciDynamic`, undefined, 400, /JSON/i, '{"subGroups": [');
+    await refused(
+      'POST',
+      `/ns/${NS}/mciDynamic`,
+      { name: 'd9', subGroups: [{ ...good, subGroupSize: -1 }] },
+      400,
+      /subGroupSize/,
+    );
+    await refused(
+      'POST',
+      `/ns/${NS}/mciDynamic`,
+      { name: 'd9', subGroups: [{ ...good, subGroupSize: 'abc' }] },
+      400,
+      /subGroupSize/,
+    );
+    // The bad subGroup comes second: the first one's shared resources must not be made either.
+    await refused(
+      'POST',
+      `/ns/${NS}/mciDynamic`,
+      { name: 'd9', subGroups: [good, { ...good, name: 'bad', specId: 'no-such-spec' }] },
+      404,
+      /no-such-spec/,
+    );
+    await refused('POST', `/ns/${NS}/mciDynamic`, { name: 'd9', subGroups: [good, good] }, 400, /duplicated/);
+    await refused('POST', `/ns/${NS}/mciDynamic`, { name: 'mci01', subGroups: [good] }, 409, /already exists/);
+    await refused('POST', `/ns/${NS}/mci/mci01/subgroup/g1`, { numVMsToAdd: -1 }, 400, /numVMsToAdd/);
+    await refused('POST', `/ns/${NS}/mci/mci01/subgroup/g1`, { numVMsToAdd: 'abc' }, 400, /numVMsToAdd/);
+    await refused('POST', `/ns/${NS}/mci/mci01/subgroup/nope`, { numVMsToAdd: 1 }, 404, /nope/);
+    await refused('POST', `/ns/${NS}/mci/nope/subgroup/g1`, { numVMsToAdd: 1 }, 404, /nope/);
+    await refused('POST', `/ns/${NS}/mci/mci01/vm`, staticGroup('mock-a', 'g1', 1), 409, /g1 already exists/);
+    await refused(
+      'POST',
+      `/ns/${NS}/mci/mci01/vm`,
+      { ...staticGroup('mock-a', 'g9', 1), specId: 'nope' },
+      404,
+      /spec nope/,
+    );
+    await refused(
+      'POST',
+      `/ns/${NS}/mci/mci01/vm`,
+      { ...staticGroup('mock-a', 'g9', 1), vNetId: 'mock-b-net', subnetId: 'mock-b-sub' },
+      400,
+      /mock-b/,
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('streams cb.tumblebug.mcis.* events to the console over server-sent events', async () => {
     const aborter = new AbortController();
     const response = await fetch(`${tb}/events/stream`, {
