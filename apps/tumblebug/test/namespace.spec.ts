@@ -89,6 +89,24 @@ describe('namespaces (/tumblebug/ns)', () => {
     expect((await call(tb, 'GET', '/ns/busy')).status).toBe(404);
   });
 
+  it('answers checkNs, keeps the reserved system namespace, and DELETE /ns removes only the empty ones', async () => {
+    expect(await ok(call(tb, 'GET', '/checkNs/system'))).toEqual({ exists: true });
+    expect(await ok(call(tb, 'GET', '/checkNs/nope'))).toEqual({ exists: false });
+    const reserved = await call(tb, 'DELETE', '/ns/system');
+    expect(reserved.status).toBe(409);
+    expect(reserved.body.message).toMatch(/reserved/);
+    expect((await call(tb, 'POST', '/ns', { name: 'system' })).status).toBe(409);
+
+    await ok(call(tb, 'POST', '/ns', { name: 'empty-a' }));
+    await ok(call(tb, 'POST', '/ns', { name: 'full-b' }));
+    await ok(call(tb, 'POST', '/ns/full-b/resources/sshKey', { name: 'key01', connectionName: 'ns-conn' }));
+    const all = await ok(call(tb, 'DELETE', '/ns'));
+    expect(all.message).toMatch(/kept full-b \(not empty\)/);
+    expect((await ok(call(tb, 'GET', '/ns?option=id'))).output.sort()).toEqual(['full-b', 'system']);
+    await ok(call(tb, 'DELETE', '/ns/full-b/resources/sshKey/key01'));
+    await ok(call(tb, 'DELETE', '/ns/full-b'));
+  });
+
   it('keeps health and version open and everything else behind Basic auth', async () => {
     for (const path of ['/readyz', '/health', '/httpVersion']) {
       expect((await fetch(`${tb}${path}`)).status).toBe(200);

@@ -61,6 +61,8 @@ export class NamespaceService {
 
   async delete(nsId: string): Promise<void> {
     await this.get(nsId);
+    // Fetched specs and images live there, and every namespace's MCIS may use them.
+    if (nsId === SYSTEM_NAMESPACE) throw new ConflictError(`The ${SYSTEM_NAMESPACE} namespace is reserved`, { nsId });
     const held = await this.contents(nsId);
     if (held.length) {
       throw new ConflictError(`Cannot delete namespace ${nsId}: it is not empty (${held.join(', ')})`, { nsId });
@@ -73,6 +75,7 @@ export class NamespaceService {
     const deleted: string[] = [];
     const kept: string[] = [];
     for (const ns of await this.list()) {
+      if (ns.id === SYSTEM_NAMESPACE) continue;
       try {
         await this.delete(ns.id);
         deleted.push(ns.id);
