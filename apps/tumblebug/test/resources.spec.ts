@@ -46,6 +46,23 @@ describe('connections and MCIR through a real spider', () => {
     expect((await call(tb, 'GET', '/connConfig/unknown')).status).toBe(404);
   });
 
+  it('lists the providers and regions of those connections, with the coordinates of each region', async () => {
+    expect((await ok(call(tb, 'GET', '/provider'))).output).toEqual(['mock']);
+    const { regions } = await ok(call(tb, 'GET', '/region'));
+    expect(regions).toEqual([
+      expect.objectContaining({
+        regionId: 'ap-northeast-2',
+        location: expect.objectContaining({ latitude: 37.5616592 }),
+      }),
+    ]);
+    expect((await ok(call(tb, 'GET', '/provider/mock/region'))).regions).toEqual(regions);
+    expect(await ok(call(tb, 'GET', '/provider/mock/region/ap-northeast-2'))).toEqual(regions[0]);
+    expect((await ok(call(tb, 'GET', '/provider/aws/region'))).regions).toEqual([]);
+    const unknown = await call(tb, 'GET', '/provider/mock/region/moon-1');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(/moon-1/);
+  });
+
   it("learns a connection registered later from spider's event, and forgets a deleted one", async () => {
     await spider.connect('virginia', 'us-east-1', { Profile: 'aws' });
     const names = async () =>
@@ -115,6 +132,21 @@ describe('connections and MCIR through a real spider', () => {
     await ok(call(tb, 'DELETE', '/ns/ns01/resources/sshKey/key01'));
     expect((await call(tb, 'GET', '/ns/ns01/resources/vNet/vnet01')).status).toBe(404);
     expect((await call(spider.rest, 'GET', `/vpc/${vNet.cspResourceName}?ConnectionName=seoul`)).status).toBe(404);
+  });
+
+  it('creates a dataDisk through spider, gets, lists by filter and deletes it', async () => {
+    const disk = await ok(
+      call(tb, 'POST', '/ns/ns01/resources/dataDisk', { name: 'disk01', connectionName: 'seoul', diskSize: 100 }),
+    );
+    expect(disk).toMatchObject({ resourceType: 'dataDisk', id: 'disk01', diskSize: 100, status: 'Available' });
+    const inSpider = await ok(call(spider.rest, 'GET', `/disk/${disk.cspResourceName}?ConnectionName=seoul`));
+    expect(inSpider.DiskSize).toBe('100');
+    expect((await ok(call(tb, 'GET', '/ns/ns01/resources/dataDisk/disk01'))).cspResourceId).toBe(disk.cspResourceId);
+    const listed = await ok(call(tb, 'GET', '/ns/ns01/resources/dataDisk?filterKey=diskSize&filterVal=100'));
+    expect(listed.dataDisk.map((d: { id: string }) => d.id)).toEqual(['disk01']);
+    const removed = await ok(call(tb, 'DELETE', '/ns/ns01/resources/dataDisk?match=disk'));
+    expect(removed).toMatchObject({ total: 1, successCount: 1, failedCount: 0 });
+    expect((await call(spider.rest, 'GET', `/disk/${disk.cspResourceName}?ConnectionName=seoul`)).status).toBe(404);
   });
 
   it('refuses a resource that is used by a VM until MCIS releases it', async () => {

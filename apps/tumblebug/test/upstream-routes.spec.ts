@@ -21,6 +21,7 @@ const MCI_ROUTES = [
   'POST /ns/:nsId/mci/:mciId/subgroup/:subgroupId',
   'GET /ns/:nsId/mci/:mciId/vm/:vmId',
   'DELETE /ns/:nsId/mci/:mciId/vm/:vmId',
+  'POST /ns/:nsId/mci/:mciId/vm/:vmId/snapshot',
   'GET /ns/:nsId/control/mci/:mciId',
   'GET /ns/:nsId/control/mci/:mciId/vm/:vmId',
 ];
