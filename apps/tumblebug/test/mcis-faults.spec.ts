@@ -93,6 +93,30 @@ describe('policyOnPartialFailure with failing and throttling clouds', () => {
     expect(await spider.cloudOnlyVms(CONN)).toEqual([]);
   });
 
+  it('continue: keeps the failed VMs until control refine drops them', async () => {
+    await ok(call(tb, 'POST', `/ns/${NS}/mci`, { name: 'kept', subGroups: [staticGroup(CONN, 'g1', SIZE)] }));
+    const settled = await eventually(
+      async () => ok(call(tb, 'GET', `/ns/${NS}/mci/kept`)),
+      (mci) => mci.targetAction === 'None',
+      1500,
+    );
+    const failed = settled.creationErrors.failedVmCount as number;
+    expect(failed).toBeGreaterThan(0);
+    expect(settled.status).toBe(`Partial-Running:${SIZE - failed} (R:${SIZE - failed}/${SIZE})`);
+    expect(settled.statusCount).toMatchObject({ countFailed: failed, countRunning: SIZE - failed });
+    expect((await ok(call(tb, 'GET', `/ns/${NS}/control/mci/kept?action=refine`))).message).toBe('Refining the MCI');
+    const refined = await eventually(
+      async () => ok(call(tb, 'GET', `/ns/${NS}/mci/kept?option=status`)),
+      (answer) => answer.status.targetAction === 'None' && answer.status.vm.length === SIZE - failed,
+      1500,
+    );
+    expect(refined.status.status).toBe(`Running:${SIZE - failed} (R:${SIZE - failed}/${SIZE - failed})`);
+    expect((await spider.vmNames(CONN)).length).toBe(
+      (await cspNamesOf('refined')).length + (await cspNamesOf('kept')).length,
+    );
+    await ok(call(tb, 'DELETE', `/ns/${NS}/mci/kept?option=terminate`));
+  });
+
   it('deletes the refined MCIS with option=terminate and leaves nothing in spider', async () => {
     await ok(call(tb, 'DELETE', `/ns/${NS}/mci/refined?option=terminate`));
     expect(await spider.vmNames(CONN)).toEqual([]);

@@ -65,6 +65,14 @@ describe('MCIS options, request tracking and deletion variants', () => {
     expect((await call(tb, 'GET', `/ns/${NS}/control/mci/held?action=withdraw`)).status).toBe(409);
   });
 
+  it('deletes a held MCIS without an option: its VMs were never sent', async () => {
+    await ok(
+      call(tb, 'POST', `/ns/${NS}/mci?option=hold`, { name: 'held2', subGroups: [staticGroup('opt-b', 'g1', 1)] }),
+    );
+    expect((await ok(call(tb, 'DELETE', `/ns/${NS}/mci/held2`))).output).toEqual([`/ns/${NS}/mci/held2`]);
+    expect((await call(tb, 'GET', `/ns/${NS}/mci/held2`)).status).toBe(404);
+  });
+
   it('withdraws a held creation: the MCIS goes and spider never sees a VM', async () => {
     const before = await inSpider();
     await ok(

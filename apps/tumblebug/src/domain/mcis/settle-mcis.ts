@@ -60,10 +60,12 @@ export class McisSettler {
     const statuses = summary.flatMap((row) => Array<string>(row.count).fill(row.status));
     const anyBusy = summary.some(busy);
     if (mcis.deleteRequested) {
-      // Forced: gone once no call is owed any more. Else once every VM is Terminated: a VM whose terminate
-      // the cloud refused keeps the MCIS (and its error) rather than leave a VM nobody knows about.
+      // Forced: gone once no call is owed any more. Else once every VM is Terminated (or was never sent,
+      // Prepared): a VM whose terminate the cloud refused keeps the MCIS (and its error) rather than leave
+      // a VM nobody knows about.
       const owed = summary.some((row) => row.pendingAction !== '');
-      const waiting = mcis.forceDelete ? owed : owed || summary.some((row) => row.status !== 'Terminated');
+      const gone = (row: VmSummary) => row.status === 'Terminated' || row.status === 'Prepared';
+      const waiting = mcis.forceDelete ? owed : owed || !summary.every(gone);
       if (waiting) return this.announce(em, mcis, statuses, patch);
       await this.usage?.releaseByPrefix(em, mcis.nsId, `${mcis.id}/`);
       await em.delete('mcis', { nsId: mcis.nsId, id: mcis.id });

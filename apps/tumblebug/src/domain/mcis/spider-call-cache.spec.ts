@@ -17,6 +17,24 @@ describe('SpiderCallCache', () => {
     expect(await c.read('vmStatusList', 'conn', [], l.load)).toBe(2);
   });
 
+  it('makes one call for identical reads in flight together, separate ones for other arguments', async () => {
+    const c = cache();
+    let calls = 0;
+    const load = (value: string) => async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return value;
+    };
+    const answers = await Promise.all([
+      c.read('vm', 'a', ['x'], load('x1')),
+      c.read('vm', 'a', ['x'], load('x2')),
+      c.read('vm', 'a', ['x'], load('x3')),
+      c.read('vm', 'a', ['y'], load('y1')),
+    ]);
+    expect(answers).toEqual(['x1', 'x1', 'x1', 'y1']);
+    expect(calls).toBe(2);
+  });
+
   it('reloads after a write to the same connection only', async () => {
     const c = cache();
     const l = counting();
