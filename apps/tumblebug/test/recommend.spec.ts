@@ -174,6 +174,41 @@ describe('specs and images from spider, and recommendSpec', () => {
     expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
   });
 
+  it('reviews a dynamic MCIS before creating it: viability per subGroup and the estimated cost', async () => {
+    const [spec] = await ok(
+      call(tb, 'POST', '/recommendSpec', { priority: { policy: [{ metric: 'cost' }] }, limit: 1 }),
+    );
+    const { image } = await ok(
+      call(tb, 'GET', '/ns/system/resources/image?filterKey=connectionName&filterVal=aws-seoul'),
+    );
+    const group = { name: 'g1', specId: spec.id, imageId: image[0].id, subGroupSize: 3 };
+    await ok(call(tb, 'POST', '/ns', { name: 'review' }));
+    const ready = await ok(call(tb, 'POST', '/ns/review/mciDynamicReview', { name: 'plan', subGroups: [group] }));
+    expect(ready).toMatchObject({
+      overallStatus: 'Ready',
+      creationViable: true,
+      totalVmCount: 3,
+      estimatedCost: `$${(3 * spec.costPerHour).toFixed(4)}/hour`,
+      resourceSummary: { connectionNames: [spec.connectionName], availableSpecs: 1, unavailableSpecs: 0 },
+    });
+    const mixed = await ok(
+      call(tb, 'POST', '/ns/review/mciDynamicReview', {
+        name: 'plan',
+        subGroups: [group, { name: 'g2', specId: 'no-such-spec', imageId: image[0].id }],
+      }),
+    );
+    expect(mixed).toMatchObject({ overallStatus: 'Error', creationViable: false });
+    expect(mixed.vmReviews.map((r: { vmName: string; canCreate: boolean }) => [r.vmName, r.canCreate])).toEqual([
+      ['g1', true],
+      ['g2', false],
+    ]);
+    expect(mixed.vmReviews[1].errors).toEqual(['spec no-such-spec does not exist']);
+    // A review creates nothing.
+    expect((await ok(call(tb, 'GET', '/ns/review/mci?option=id'))).output).toEqual([]);
+    expect((await ok(call(tb, 'GET', '/ns/review/resources/vNet?option=id'))).output).toEqual([]);
+    await ok(call(tb, 'DELETE', '/ns/review'));
+  });
+
   it('refuses a bad recommendation request with a 400 naming the field', async () => {
     const cases: [unknown, RegExp][] = [
       [
