@@ -50,6 +50,13 @@ const ROUTES = [
     `DELETE /ns/:nsId/resources/${type}/:resourceId`,
   ]),
   'POST /ns/:nsId/registerCspResource/vNet',
+  'POST /ns/:nsId/resources/vNet/:vNetId/subnet',
+  'GET /ns/:nsId/resources/vNet/:vNetId/subnet',
+  'GET /ns/:nsId/resources/vNet/:vNetId/subnet/:subnetId',
+  'DELETE /ns/:nsId/resources/vNet/:vNetId/subnet/:subnetId',
+  'PUT /ns/:nsId/resources/securityGroup/:id',
+  'POST /ns/:nsId/resources/securityGroup/:id/rules',
+  'DELETE /ns/:nsId/resources/securityGroup/:id/rules',
   'POST /fetchSpecs',
   'POST /fetchImages',
   'POST /lookupSpec',
@@ -112,7 +119,9 @@ describe('tumblebug serves and documents the upstream routes, mci and mcis alike
 
   it('lists each of them in /tumblebug/openapi.json', async () => {
     const doc = await ok(call(tb, 'GET', '/openapi.json'));
-    const generic = (path: string) => path.replace(/\/resources\/[A-Za-z]+/, '/resources/:resourceType');
+    // The kinds' own routes are documented once as /resources/{resourceType}; their parts' routes each.
+    const generic = (path: string) =>
+      path.replace(/\/resources\/[A-Za-z]+(?=$|\/:resourceId$)/, '/resources/:resourceType');
     const missing = [...ROUTES.filter((route) => !MCI_ROUTES.map(asMcis).includes(route)), 'GET /events/stream']
       .map((route) => route.split(' '))
       .filter(([method, path]) => !doc.paths[openApiPath(generic(path))]?.[method.toLowerCase()])

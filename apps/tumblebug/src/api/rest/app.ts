@@ -5,6 +5,7 @@ import type { TumblebugDeps } from '../../deps';
 import { connectionRoutes } from './connection.routes';
 import { namespaceGuard, namespaceRoutes } from './namespace.routes';
 import { recommendRoutes } from './recommend.routes';
+import { resourcePartRoutes } from './resource-parts.routes';
 import { resourceRoutes } from './resources.routes';
 import { catalogRoutes } from './resources-catalog.routes';
 
@@ -55,6 +56,7 @@ export function createTumblebugApp(deps: TumblebugDeps, extraRouters: Router[]):
   router.use(namespaceRoutes(deps));
   router.use(connectionRoutes(deps));
   router.use(catalogRoutes(deps));
+  router.use(resourcePartRoutes(deps));
   router.use(resourceRoutes(deps));
   router.use(recommendRoutes(deps));
   for (const extra of extraRouters) router.use(extra);

@@ -21,7 +21,7 @@ export const VNetReq = caseInsensitive(
 );
 
 /** v0.11.2+ `{Direction, Protocol, Ports, CIDR}`; the legacy `{FromPort, ToPort, IPProtocol}` (scripts still send it) is read too. */
-const FirewallRuleReq = caseInsensitive(
+export const FirewallRuleReq = caseInsensitive(
   z.object({
     Direction: z.string().min(1),
     Protocol: optional,
@@ -116,3 +116,8 @@ export const LookupImageReq = caseInsensitive(
   z.object({ connectionName: name, cspImageName: optional, cspResourceId: optional }),
 );
 export const ConnectionReq = caseInsensitive(z.object({ connectionName: name }));
+
+/** Body of PUT …/securityGroup/{id} and POST|DELETE …/{id}/rules. */
+export const FirewallRulesReq = caseInsensitive(
+  z.object({ firewallRules: z.array(FirewallRuleReq) }).meta({ id: 'FirewallRulesReq' }),
+);

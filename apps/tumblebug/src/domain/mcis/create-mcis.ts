@@ -6,6 +6,7 @@ import { mcisEvents } from '../../events/mcis-events';
 import type { McisEntity, McisRepository, McisVmEntity } from '../../store/mcis';
 import type { ResourceRef } from '../resources/resource-types';
 import type { ResourceUsage, ResourceUse } from '../resources/resource-usage';
+import { subnetRef } from '../resources/subnet-service';
 import type { CreateSubGroupDynamicReq, CreateSubGroupReq, MciDynamicReq, MciReq } from './mcis-request';
 import type { McisResources } from './ports';
 import { planSubGroup, type McisIdentity } from './plan-vms';
@@ -184,6 +185,7 @@ export class McisCreator {
       const r = vm.resources!;
       const refs: ResourceRef[] = [
         { nsId: vm.nsId!, resourceType: 'vNet', resourceId: r.vNetId },
+        subnetRef(vm.nsId!, r.vNetId, r.subnetId),
         { nsId: vm.nsId!, resourceType: 'sshKey', resourceId: r.sshKeyId },
         ...r.securityGroupIds.map((id) => ({ nsId: vm.nsId!, resourceType: 'securityGroup' as const, resourceId: id })),
         ...r.dataDiskIds.map((id) => ({ nsId: vm.nsId!, resourceType: 'dataDisk' as const, resourceId: id })),

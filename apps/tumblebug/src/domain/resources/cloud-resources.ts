@@ -2,7 +2,7 @@ import type { DiskInfo, KeyPairInfo, MyImageInfo, SecurityInfo, VPCInfo } from '
 import { InvalidArgumentError } from '@cb/errors';
 import type { SpiderClient } from '@cb/spider-client';
 import { toFirewallRuleInfo, toSpiderRules } from './firewall-rules';
-import type { DataDiskReq, SecurityGroupReq, SshKeyReq, VNetReq } from './resource-requests';
+import type { DataDiskReq, SecurityGroupReq, SshKeyReq, SubnetReq, VNetReq } from './resource-requests';
 
 /** What one cloud call produced: the fields it adds to the Info object, and a private key to seal. */
 export interface Built {
@@ -24,7 +24,29 @@ type Spider = Pick<
   | 'snapshotVm'
 >;
 
-const subnetCspName = (vNetUid: string, subnetName: string) => `${vNetUid}-${subnetName}`;
+export const subnetCspName = (vNetUid: string, subnetName: string) => `${vNetUid}-${subnetName}`;
+
+type VpcSubnet = VPCInfo['SubnetInfoList'][number];
+
+/** Upstream's SubnetInfo of one of spider's subnets, named as the request named it. */
+export function toSubnetInfo(vpc: VPCInfo, subnet: VpcSubnet, wanted?: Pick<SubnetReq, 'name' | 'description'>) {
+  const name = wanted?.name ?? subnet.IId.NameId;
+  return {
+    id: name,
+    uid: subnet.IId.NameId,
+    name,
+    ipv4_CIDR: subnet.IPv4_CIDR,
+    zone: subnet.Zone ?? '',
+    cspResourceId: subnet.IId.SystemId,
+    cspResourceName: subnet.IId.NameId,
+    cspVNetId: vpc.IId.SystemId,
+    cspVNetName: vpc.IId.NameId,
+    bastionNodes: [],
+    status: 'Available',
+    description: wanted?.description ?? '',
+    keyValueList: subnet.KeyValueList ?? [],
+  };
+}
 
 function fromVpc(vpc: VPCInfo, req: Pick<VNetReq, 'subnetInfoList'>, uid: string): Built {
   return {
@@ -33,25 +55,13 @@ function fromVpc(vpc: VPCInfo, req: Pick<VNetReq, 'subnetInfoList'>, uid: string
       cidrBlock: vpc.IPv4_CIDR,
       status: 'Available',
       keyValueList: vpc.KeyValueList ?? [],
-      subnetInfoList: vpc.SubnetInfoList.map((subnet) => {
-        const wanted = req.subnetInfoList.find((s) => subnetCspName(uid, s.name) === subnet.IId.NameId);
-        const name = wanted?.name ?? subnet.IId.NameId;
-        return {
-          id: name,
-          uid: subnet.IId.NameId,
-          name,
-          ipv4_CIDR: subnet.IPv4_CIDR,
-          zone: subnet.Zone ?? '',
-          cspResourceId: subnet.IId.SystemId,
-          cspResourceName: subnet.IId.NameId,
-          cspVNetId: vpc.IId.SystemId,
-          cspVNetName: vpc.IId.NameId,
-          bastionNodes: [],
-          status: 'Available',
-          description: wanted?.description ?? '',
-          keyValueList: subnet.KeyValueList ?? [],
-        };
-      }),
+      subnetInfoList: vpc.SubnetInfoList.map((subnet) =>
+        toSubnetInfo(
+          vpc,
+          subnet,
+          req.subnetInfoList.find((s) => subnetCspName(uid, s.name) === subnet.IId.NameId),
+        ),
+      ),
     },
   };
 }
@@ -79,7 +89,7 @@ export async function registerVNet(spider: Spider, req: VNetReq, uid: string, cs
   return fromVpc(vpc, { subnetInfoList: [] }, uid);
 }
 
-function fromSecurityGroup(sg: SecurityInfo): Built {
+export function fromSecurityGroup(sg: SecurityInfo): Built {
   return {
     info: {
       cspResourceId: sg.IId.SystemId,

@@ -12,7 +12,9 @@ import type { CloudResourceReq } from './resource-requests';
 import type { ResourceRecord, ResourceStore, SpecImageStore } from './resource-store';
 import type { ResourceType } from './resource-types';
 import type { ResourceUsage } from './resource-usage';
+import { SecurityRulesService } from './security-rules-service';
 import { SpecImageCatalog } from './spec-image-catalog';
+import { SubnetService } from './subnet-service';
 
 export interface ResourceServiceOptions {
   spider: SpiderClient;
@@ -47,9 +49,22 @@ const newUid = () => `tb${randomBytes(9).toString('hex')}`;
  */
 export class ResourceService {
   readonly specsAndImages: SpecImageCatalog;
+  readonly subnets: SubnetService;
+  readonly securityRules: SecurityRulesService;
 
   constructor(private readonly o: ResourceServiceOptions) {
     this.specsAndImages = new SpecImageCatalog(o.spider, o.catalog, o.connections, o.namespaces, o.logger);
+    const existing = (resourceType: ResourceType) => async (nsId: string, id: string) => {
+      await o.namespaces.require(nsId);
+      return this.record(nsId, resourceType, id);
+    };
+    this.subnets = new SubnetService({ spider: o.spider, store: o.store, usage: o.usage, vNet: existing('vNet') });
+    this.securityRules = new SecurityRulesService({
+      spider: o.spider,
+      store: o.store,
+      securityGroup: existing('securityGroup'),
+      present: (record) => this.present(record),
+    });
   }
 
   /**

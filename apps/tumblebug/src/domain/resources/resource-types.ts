@@ -9,6 +9,7 @@ export function isResourceType(value: string): value is ResourceType {
 /** One resource of a namespace, as MCIS refers to it. */
 export interface ResourceRef {
   nsId: string;
-  resourceType: ResourceType;
+  /** 'subnet': a vNet's subnet, as `<vNetId>/<subnetId>`. */
+  resourceType: ResourceType | 'subnet';
   resourceId: string;
 }
