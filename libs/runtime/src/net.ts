@@ -14,8 +14,28 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
   });
 }
 
-/** A port the OS says is free right now on 127.0.0.1. */
-export function freePort(): Promise<number> {
+/**
+ * A port free right now on 127.0.0.1, drawn below Linux's ephemeral range (32768-60999): a port the OS
+ * hands out for `listen(0)` or an outgoing connection could be taken again by another process between
+ * this answer and the caller's bind; one of 20000-32767 is taken only by someone who names it.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_768);
+    if (await canBind(port)) return port;
+  }
+  return osAssignedPort();
+}
+
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function osAssignedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
