@@ -1,3 +1,4 @@
+import type { CallRecord, ProviderCallStats } from '@cb/spider-client';
 import { InvalidArgumentError } from '@cb/errors';
 import type { CallHistoryFilter, CallHistoryStore } from '../../store/resources';
 import type { CallHistoryRecorder } from './call-history-recorder';
@@ -42,31 +43,8 @@ export function callHistoryFilterOf(query: CallHistoryQuery): CallHistoryFilter 
   };
 }
 
-/** One driver call, as upstream's HisCall shows it. */
-export interface CallRecord {
-  /** ISO 8601, when the call started. */
-  At: string;
-  ConnectionName: string;
-  ProviderName: string;
-  ResourceType: string;
-  ResourceName: string;
-  Operation: string;
-  ElapsedMs: number;
-  /** `ok` or the error code the call ended with. */
-  Outcome: string;
-  ErrorMSG?: string;
-}
-
-/** Calls, errors and latency (ms) of one provider. */
-export interface ProviderCallStats {
-  ProviderName: string;
-  Calls: number;
-  Errors: number;
-  AvgMs: number;
-  P50Ms: number;
-  P95Ms: number;
-  MaxMs: number;
-}
+/** The wire shapes of upstream's HisCall records and statistics, shared with the typed client. */
+export type { CallRecord, ProviderCallStats } from '@cb/spider-client';
 
 /**
  * Upstream's HisCall, readable: driver calls newest first, and per-provider call counts, errors and latency.
