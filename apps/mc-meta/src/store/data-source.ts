@@ -6,6 +6,7 @@ import { SearchIndexes1768000000000 } from './migrations/1768000000000-SearchInd
 import { RecordChangeUnchecked1768000000001 } from './migrations/1768000000001-RecordChangeUnchecked';
 import { ByteOrderKeys1768000000002 } from './migrations/1768000000002-ByteOrderKeys';
 import { DistinctImageWords1768000000003 } from './migrations/1768000000003-DistinctImageWords';
+import { SpecCheapestPrice1768000000004 } from './migrations/1768000000004-SpecCheapestPrice';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -20,6 +21,7 @@ export function createMcMetaDataSource(url: string, extraMigrations: MigrationCl
       RecordChangeUnchecked1768000000001,
       ByteOrderKeys1768000000002,
       DistinctImageWords1768000000003,
+      SpecCheapestPrice1768000000004,
       ...extraMigrations,
     ],
     poolSize,

@@ -6,16 +6,8 @@ import { cappedFacets, cappedPage } from './page';
 import { SqlBuilder } from './sql-builder';
 import type { SqlClient } from './sql-client';
 
-/**
- * Live specs with the cheapest live on-demand price of the same connection and spec name (one probe of
- * ix_price_cheapest per spec: its first entry is the cheapest).
- */
-const PRICED_SPECS = `(SELECT s.*, p.price AS price_per_hour, p.currency, p.unit
-  FROM spec s
-  LEFT JOIN LATERAL (SELECT price, currency, unit FROM price p
-    WHERE p.connection_name = s.connection_name AND p.spec_name = s.name AND p.removed_at IS NULL
-      AND p.price IS NOT NULL ORDER BY p.connection_name, p.spec_name, p.price LIMIT 1) p ON true
-  WHERE s.removed_at IS NULL) specs`;
+/** Live specs; each row carries its cheapest live on-demand price (kept by the sync, see spec-prices.ts). */
+const LIVE_SPECS = `(SELECT * FROM spec WHERE removed_at IS NULL) specs`;
 
 /** Sort key per order; NULLs sort last through a sentinel so keyset comparisons stay plain. */
 const FACETS = { provider: 'provider', region: 'region' };
@@ -38,13 +30,13 @@ export async function searchSpecs(ds: SqlClient, query: SpecQuery, limits: Searc
 
   const key = SORT_KEYS[query.sort];
   const order = `${key.column}, id`;
-  const facets = await cappedFacets(ds, PRICED_SPECS, sql, FACETS, query.facets, limits.countCap, order);
+  const facets = await cappedFacets(ds, LIVE_SPECS, sql, FACETS, query.facets, limits.countCap, order);
   const totalWhere = sql.whereClause();
   const after = query.cursor ? decodeCursor(query.cursor, query.sort, [key.type, 'string']) : undefined;
   if (after) sql.where(sql.after([key.column, 'id'], after));
   const { rows, ...counted } = await cappedPage(
     ds,
-    PRICED_SPECS,
+    LIVE_SPECS,
     sql.params,
     { total: totalWhere, page: sql.whereClause() },
     `id::text AS row_id, connection_name, provider, region, vcpu, mem_gib, gpu_count, price_per_hour, currency, unit,
