@@ -27,13 +27,15 @@ async function main() {
   await ds.initialize();
   const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500 }));
   const statements: [string, unknown[]][] = [];
-  const query = ds.query.bind(ds);
+  // Searches run straight on the pg pool (sql-client.ts): statements are recorded there.
+  const pool = (ds.driver as any).master;
+  const query = pool.query.bind(pool);
   for (const path of MIX) {
     const [route, qs] = path.slice(1).split('?');
     const input = Object.fromEntries(new URLSearchParams(qs));
-    (ds as any).query = async (sql: string, params: unknown[], runner?: unknown) => {
+    pool.query = async (sql: string, params: unknown[]) => {
       statements.push([sql, params]);
-      return (query as any)(sql, params, runner);
+      return query(sql, params);
     };
     let ms = Infinity;
     let page: any;
@@ -43,12 +45,12 @@ async function main() {
       page = await (search as any)[route](input);
       ms = Math.min(ms, performance.now() - started);
     }
-    (ds as any).query = query;
+    pool.query = query;
     console.log(`\n##### ${path}: ${ms.toFixed(1)} ms, ${page.items.length} items, total ${page.total}`);
     if (process.env.PROF_EXPLAIN) {
       for (const [sql, params] of statements.filter(([s]) => /^\s*(SELECT|WITH|\()/i.test(s))) {
         const plan = await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-        console.log(params, '\n' + plan.map((r: any) => r['QUERY PLAN']).join('\n'));
+        console.log(params, '\n' + plan.rows.map((r: any) => r['QUERY PLAN']).join('\n'));
       }
     }
     statements.length = 0;

@@ -15,6 +15,7 @@ import { SyncService } from './domain/sync/sync-service';
 import { syncOnConnectionRegistered } from './events/connection-events';
 import { announceSyncFinished, eventMigrations, startEventRelay } from './events/sync-events';
 import { PgCatalogWriter } from './store/catalog-writer';
+import { buildDeferredIndexes } from './store/deferred-indexes';
 import { createMcMetaDataSource } from './store/data-source';
 import { PgSyncRunStore } from './store/pg-sync-run-store';
 import { PgCatalogSearch } from './store/search/pg-catalog-search';
@@ -105,6 +106,8 @@ export async function createMcMeta(
       if (config.syncOnConnectionEvent) subscription = await syncOnConnectionRegistered(deps.events, sync, logger);
       const resumed = await sync.resume();
       if (resumed.length) logger.info({ syncIds: resumed }, 'resuming syncs left unfinished');
+      // A first load that died before its end left the list-order index for its run to build; no run left, so now.
+      else await buildDeferredIndexes(dataSource);
       if (config.syncIntervalMinutes > 0) {
         schedule = setInterval(scheduledSync, config.syncIntervalMinutes * 60_000);
         schedule.unref();

@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { CatalogKind, SourceConnection } from '../domain/source/metadata-source';
 import type { CatalogWriter, MergeCounts } from '../domain/sync/ports';
 import { CATALOG_TABLES } from './catalog-tables';
+import { buildDeferredIndexes, deferIndexesForFirstLoad } from './deferred-indexes';
 import { mergeStatements, type MergeStatements } from './merge-sql';
+import { PRICED_KINDS, REFRESH_SPEC_PRICES } from './spec-prices';
 
 const SQL = Object.fromEntries(
   Object.values(CATALOG_TABLES).map((table) => [table.kind, mergeStatements(table)]),
@@ -34,8 +36,10 @@ export class PgCatalogWriter implements CatalogWriter {
     try {
       await runner.startTransaction();
       try {
-        // Two syncs of the same connection and kind take turns; other connections and searches go on.
-        await runner.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${connection.name}|${kind}`]);
+        // Two syncs of the same connection and kind take turns (specs and prices too: see spec-prices.ts); other
+        // connections and searches go on.
+        const turn = PRICED_KINDS.has(kind) ? 'specs+prices' : kind;
+        await runner.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${connection.name}|${turn}`]);
         // A lost commit on a crash only means the task runs again (its run is not marked done before this commits).
         await runner.query(`SET LOCAL synchronous_commit = off`);
         await runner.query(`SET LOCAL work_mem = '64MB'`);
@@ -68,6 +72,7 @@ export class PgCatalogWriter implements CatalogWriter {
         await flush();
         if (known) [{ removed: counts.removed }] = await runner.query(sql.removeVanished, [connection.name, taskId]);
         if (sql.addVocabulary) await runner.query(sql.addVocabulary);
+        if (PRICED_KINDS.has(kind)) await runner.query(REFRESH_SPEC_PRICES, [connection.name]);
         await runner.commitTransaction();
         return counts;
       } catch (error) {
@@ -79,11 +84,16 @@ export class PgCatalogWriter implements CatalogWriter {
     }
   }
 
+  async beginRun(): Promise<void> {
+    await deferIndexesForFirstLoad(this.dataSource);
+  }
+
   /**
-   * After a run: fresh planner statistics, and VACUUM marks the written pages all-visible (and sets their hint
-   * bits), so image searches walk their covering indexes without visiting the table.
+   * After a run: the deferred index built, fresh planner statistics, and VACUUM marks the written pages
+   * all-visible (and sets their hint bits), so image searches walk their covering indexes without visiting the table.
    */
-  async refreshStatistics(): Promise<void> {
+  async endRun(): Promise<void> {
+    await buildDeferredIndexes(this.dataSource);
     for (const table of Object.values(CATALOG_TABLES)) await this.dataSource.query(`VACUUM (ANALYZE) ${table.table}`);
   }
 }

@@ -16,8 +16,10 @@ export interface CatalogWriter {
     records: AsyncIterable<unknown>,
     onStaged?: (received: number) => void,
   ): Promise<MergeCounts>;
-  /** After a run: refresh the planner's statistics, which a large first load leaves stale. */
-  refreshStatistics(): Promise<void>;
+  /** Before a run's tasks: a first load into an empty catalog may defer what a bulk load builds faster at the end. */
+  beginRun(): Promise<void>;
+  /** After a run's tasks: build what beginRun deferred, refresh the planner's statistics (a large load leaves them stale). */
+  endRun(): Promise<void>;
 }
 
 export type SyncStatus = 'running' | 'completed' | 'failed';

@@ -95,6 +95,7 @@ export class SyncService {
 
   private async runToEnd(runId: string): Promise<void> {
     const connections = new Map((await this.source.listConnections()).map((c) => [c.name, c]));
+    await this.writer.beginRun();
     const workers = Array.from({ length: this.options.concurrency }, async () => {
       while (!this.stopping) {
         const claimed = await this.limiter.run(async () => {
@@ -120,7 +121,7 @@ export class SyncService {
     });
     await Promise.all(workers);
     if (this.stopping) return;
-    await this.writer.refreshStatistics();
+    await this.writer.endRun();
     await this.runs.finishRun(runId);
     const run = await this.runs.getRun(runId);
     if (run) await this.options.onFinished?.(run);

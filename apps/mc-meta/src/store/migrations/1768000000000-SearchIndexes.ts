@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** The columns image filters test, carried in the list-order indexes (`words` for keywords). */
-const FILTER_COLUMNS = 'provider, connection_name, os_family, os_architecture, os_platform, status, words';
+import { IMAGE_FILTER_COLUMNS as FILTER_COLUMNS, LIST_ORDER_INDEX } from '../deferred-indexes';
 
 /**
  * Image searches walk the list-order indexes and test each entry against the filters until a page and the capped
@@ -15,8 +13,7 @@ export class SearchIndexes1768000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS ix_image_order`);
     await q.query(`DROP INDEX IF EXISTS ix_image_region`);
-    await q.query(`CREATE INDEX ix_image_order ON image (list_order, id) INCLUDE (region, ${FILTER_COLUMNS})
-      WHERE removed_at IS NULL`);
+    await q.query(LIST_ORDER_INDEX);
     await q.query(`CREATE INDEX ix_image_region ON image (region, list_order, id) INCLUDE (${FILTER_COLUMNS})
       WHERE removed_at IS NULL`);
     // A spec's price is its cheapest live on-demand price: the first entry of its (connection, spec) range here.
