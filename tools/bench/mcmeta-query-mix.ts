@@ -1,7 +1,7 @@
 import { Agent, get as httpGet } from 'node:http';
 
 /** Latency percentiles of the fixed query mix, per class and over all, printed as a table. */
-const MIX: { kind: string; path: string }[] = [
+export const MIX: { kind: string; path: string }[] = [
   { kind: 'keyword only', path: '/images?q=ubunt%2022.04' },
   { kind: 'keyword only', path: '/images?q=windows%202022' },
   { kind: 'keyword only', path: '/images?q=debain' },

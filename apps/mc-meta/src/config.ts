@@ -18,6 +18,11 @@ const schema = z.object({
   MCMETA_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(360),
   /** Sync tasks (connection × kind) in flight at once. */
   MCMETA_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * Search statements in flight at once; more wait their turn. Searches are CPU-bound on the database: past its
+   * cores, more at once only stretch every answer (measured at 8 clients on 2 cores: p99 50 → 36-40 ms at 3-4).
+   */
+  MCMETA_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Matches counted exactly before a search's total is reported as "at least". */
   MCMETA_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(500),
   /** Sync a connection as soon as spider announces it. */
@@ -35,6 +40,7 @@ export interface McMetaConfig {
   spiderGrpcToken?: string;
   syncIntervalMinutes: number;
   syncConcurrency: number;
+  searchConcurrency: number;
   countCap: number;
   syncOnConnectionEvent: boolean;
 }
@@ -53,6 +59,7 @@ export function loadMcMetaConfig(env: NodeJS.ProcessEnv = process.env): McMetaCo
     spiderGrpcToken: parsed.SPIDER_GRPC_TOKEN,
     syncIntervalMinutes: parsed.MCMETA_SYNC_INTERVAL_MINUTES,
     syncConcurrency: parsed.MCMETA_SYNC_CONCURRENCY,
+    searchConcurrency: parsed.MCMETA_SEARCH_CONCURRENCY,
     countCap: parsed.MCMETA_COUNT_CAP,
     syncOnConnectionEvent: parsed.MCMETA_SYNC_ON_CONNECTION_EVENT === 'true',
   };

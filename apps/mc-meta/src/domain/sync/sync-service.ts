@@ -1,7 +1,7 @@
 import { InvalidArgumentError, NotFoundError } from '@cb/errors';
 import { CATALOG_KINDS, type CatalogKind, type MetadataSource } from '../source/metadata-source';
 import type { CatalogWriter, SyncFinishedListener, SyncRunStore, SyncRunView, SyncTrigger } from './ports';
-import { TaskLimiter } from './task-limiter';
+import { ConcurrencyLimiter } from '../concurrency-limiter';
 
 export interface SyncRequest {
   /** One connection, or every connection spider knows when absent. */
@@ -25,7 +25,7 @@ export interface SyncServiceOptions {
  * from the source into the catalog writer, so memory stays flat whatever the catalog size.
  */
 export class SyncService {
-  private readonly limiter: TaskLimiter;
+  private readonly limiter: ConcurrencyLimiter;
   private readonly inFlight = new Set<Promise<void>>();
   private stopping = false;
 
@@ -35,7 +35,7 @@ export class SyncService {
     private readonly writer: CatalogWriter,
     private readonly options: SyncServiceOptions,
   ) {
-    this.limiter = new TaskLimiter(options.concurrency);
+    this.limiter = new ConcurrencyLimiter(options.concurrency);
   }
 
   async start(request: SyncRequest, trigger: SyncTrigger): Promise<{ id: string }> {

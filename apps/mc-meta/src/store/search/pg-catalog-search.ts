@@ -16,9 +16,10 @@ export class PgCatalogSearch implements CatalogSearchPort {
   constructor(
     ds: DataSource,
     private readonly limits: SearchLimits,
+    concurrency = 4,
   ) {
     this.expander = new WordExpander(ds);
-    this.db = poolClient(ds);
+    this.db = poolClient(ds, concurrency);
   }
 
   /** A sync finished: the vocabulary may have grown. */

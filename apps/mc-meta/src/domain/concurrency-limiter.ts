@@ -1,5 +1,9 @@
-/** At most `limit` sync tasks at once across every run, so a burst of requests cannot swamp the database. */
-export class TaskLimiter {
+/**
+ * At most `limit` pieces of work at once; the rest wait their turn in arrival order. Sync tasks use it so a burst
+ * of requests cannot swamp the database, searches so that the database's cores, not the number of clients, set
+ * how many statements run at once: past that, more in flight only share the same CPU and stretch every answer.
+ */
+export class ConcurrencyLimiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
