@@ -32,7 +32,7 @@ const isThrottled = (error: unknown): error is AppError => error instanceof AppE
  * Sends what the database says is owed to spider (create, suspend, resume, reboot, terminate), each
  * VM at most once at a time, every call under the per-provider/region limits. A throttled call is
  * tried again (after the cloud's retry-after, else with exponential backoff) until the action's deadline;
- * transient failures get `maxAttempts` tries. A creation this process has not tried before is sent
+ * transient failures get `maxAttempts` tries (a terminate more, see persists()). A creation this process has not tried before is sent
  * straight away: a VM an earlier process already made answers ALREADY_EXISTS and is adopted. A creation
  * resumed from an earlier process, or tried before, first looks for the VM in the region's listing.
  */
@@ -230,13 +230,27 @@ export class VmWorkWorker {
     });
   }
 
+  /**
+   * A terminate is not given up for a passing failure: that would leave a VM running (and billed) that the user
+   * asked to stop, and its MCIS waiting for it; it goes on at the capped backoff. Unless the MCIS is being
+   * force-deleted, which drops it once each terminate was tried, carried out or not.
+   */
+  private async persists(vm: McisVmEntity, action: string): Promise<boolean> {
+    if (action !== 'Terminate') return false;
+    const mcis = await this.repo.findMcis(vm.nsId, vm.mcisId);
+    return mcis !== null && mcis !== undefined && !mcis.forceDelete;
+  }
+
   private async failed(vm: McisVmEntity, action: string, error: unknown, deadline: number) {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     const message = error instanceof Error ? error.message : String(error);
     // Throttling reaches here at its deadline, or when the worker stops (then the work waits for the next one).
     const stillThrottled = code === 'THROTTLED' && Date.now() < deadline;
     const attempts = stillThrottled ? vm.attempts : vm.attempts + 1;
-    if (stillThrottled || (RETRYABLE.has(code) && attempts < this.options.maxAttempts)) {
+    if (
+      stillThrottled ||
+      (RETRYABLE.has(code) && (attempts < this.options.maxAttempts || (await this.persists(vm, action))))
+    ) {
       const hinted = error instanceof AppError ? Number(error.details?.retryAfterMs ?? 0) : 0;
       const backoff = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempts - 1));
       const wait = Math.max(hinted, backoff) * (0.75 + Math.random() * 0.5);
