@@ -1,6 +1,7 @@
 import type { JsonObject } from '@bufbuild/protobuf';
 import type { ServiceImpl } from '@cb/grpc';
 import type { CatalogKind } from '../../domain/source/metadata-source';
+import { itemValue } from '../../domain/search/json-text';
 import type { SearchPage } from '../../domain/search/search-results';
 import type { SearchService } from '../../domain/search/search-service';
 import type { StatsService } from '../../domain/stats/stats-service';
@@ -13,7 +14,7 @@ const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as JsonObject
 function toPage(page: SearchPage<object>) {
   return {
     page: {
-      items: page.items.map(json),
+      items: page.items.map((item) => itemValue(item) as JsonObject),
       total: BigInt(page.total),
       totalExact: page.totalExact,
       nextCursor: page.nextCursor ?? '',

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { pageJson } from '../../domain/search/json-text';
 import type { SearchService } from '../../domain/search/search-service';
 import type { StatsService } from '../../domain/stats/stats-service';
 
@@ -6,7 +7,7 @@ import type { StatsService } from '../../domain/stats/stats-service';
 export function searchRoutes(search: SearchService, stats: StatsService): Router {
   const router = Router();
   router.get('/images', async (req, res) => {
-    res.json(await search.images(req.query));
+    res.type('json').send(pageJson(await search.images(req.query)));
   });
   router.get('/specs', async (req, res) => {
     res.json(await search.specs(req.query));

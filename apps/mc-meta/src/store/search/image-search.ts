@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@cb/errors';
 import { decodeCursor, encodeCursor } from '../../domain/search/cursor';
+import { JsonText } from '../../domain/search/json-text';
 import type { ImageQuery } from '../../domain/search/search-queries';
 import type { Facets, SearchLimits, SearchPage } from '../../domain/search/search-results';
 import { addWordKeyword } from './keyword-sql';
@@ -8,15 +9,21 @@ import { isoTime, SqlBuilder } from './sql-builder';
 import type { WordExpander } from './word-expander';
 import type { SqlClient } from './sql-client';
 
-export interface ImageItem {
-  connectionName: string;
-  provider: string;
-  region: string;
-  osFamily: string;
-  firstSeenAt: string;
-  updatedAt: string;
-  /** spider's ImageInfo fields (IId, Name, OSArchitecture, ..., KeyValueList) as collected. */
-  [field: string]: unknown;
+/**
+ * An image as answered: connectionName, provider, region and osFamily, then spider's ImageInfo fields (IId, Name,
+ * OSArchitecture, ..., KeyValueList) as collected, then firstSeenAt and updatedAt; as JSON text.
+ */
+export type ImageItem = JsonText;
+
+const quote = JSON.stringify;
+
+function imageItem(row: Record<string, string>): ImageItem {
+  const fields = row.doc.slice(1, -1).trim();
+  return new JsonText(
+    `{"connectionName":${quote(row.connection_name)},"provider":${quote(row.provider)},` +
+      `"region":${quote(row.region)},"osFamily":${quote(row.os_family)},${fields ? `${fields},` : ''}` +
+      `"firstSeenAt":${quote(row.first_seen_at)},"updatedAt":${quote(row.updated_at)}}`,
+  );
 }
 
 const FACETS = {
@@ -37,7 +44,7 @@ async function filters(query: ImageQuery, expander: WordExpander): Promise<SqlBu
   return sql;
 }
 
-const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provider, i.region, i.os_family, i.doc,
+const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provider, i.region, i.os_family, i.doc::text AS doc,
   ${isoTime('i.first_seen_at')} AS first_seen_at, ${isoTime('i.updated_at')} AS updated_at`;
 
 /**
@@ -101,15 +108,7 @@ export async function searchImages(
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((row) => ({
-      connectionName: row.connection_name,
-      provider: row.provider,
-      region: row.region,
-      osFamily: row.os_family,
-      ...row.doc,
-      firstSeenAt: row.first_seen_at,
-      updatedAt: row.updated_at,
-    })),
+    items: page.map(imageItem),
     ...counted,
     ...(more
       ? {

@@ -1,0 +1,27 @@
+import type { SearchPage } from './search-results';
+
+/**
+ * An item the store read as ready JSON text (a record's document spliced with its columns), so that answering a
+ * page neither parses nor re-serialises every document: a page of 50 images is ~30 KB of JSON. JSON.stringify
+ * still sees the item's value.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/** The JSON document of a page, items as they are: the same value JSON.stringify(page) gives. */
+export function pageJson(page: SearchPage<object>): string {
+  const { items, ...rest } = page;
+  const itemTexts = items.map((item) => (item instanceof JsonText ? item.text : JSON.stringify(item)));
+  const others = JSON.stringify(rest).slice(1, -1);
+  return `{"items":[${itemTexts.join(',')}]${others ? `,${others}` : ''}}`;
+}
+
+/** An item as a plain JSON value (for a protobuf Struct). */
+export function itemValue(item: object): unknown {
+  return item instanceof JsonText ? JSON.parse(item.text) : JSON.parse(JSON.stringify(item));
+}
