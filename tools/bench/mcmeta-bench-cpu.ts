@@ -12,6 +12,16 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
+/** CPU seconds (user, nice, system, irq, softirq) the whole machine has used so far, from /proc/stat. */
+export function machineCpuSeconds(): number {
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user + nice + system + irq + softirq) / 100;
+}
+
 /**
  * CPU used by mc-meta and by the PostgreSQL backends serving its database, sampled: on a machine shared with
  * other work, wall time says little and CPU time says what the work cost. A backend's time is kept after it exits
