@@ -188,6 +188,19 @@ export const staticGroup = (conn: string, name: string, size: number) => ({
   sshKeyId: `${conn}-key`,
 });
 
+/**
+ * An MCIS as one line per VM (id, status, target action, last error) after its own status line: printed by a
+ * test whose wait for a status ran out, so the report says which VM kept it and why.
+ */
+export async function mcisReport(tb: string, nsId: string, mcisId: string): Promise<string> {
+  const { status, body } = await call(tb, 'GET', `/ns/${nsId}/mci/${mcisId}`);
+  if (status !== 200) return `GET ${mcisId}: ${status}`;
+  const vms = (body.vm ?? []).map(
+    (vm: Record<string, string>) => `  ${vm.id} ${vm.status} target=${vm.targetAction} ${vm.systemMessage ?? ''}`,
+  );
+  return [`${mcisId}: ${body.status} target=${body.targetAction}`, ...vms].join('\n');
+}
+
 /** Polls (the test's clock, not an assertion on time) until `check` holds or the attempts run out. */
 export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, attempts = 300): Promise<T> {
   let value = await read();

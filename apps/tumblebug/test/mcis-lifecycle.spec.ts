@@ -1,6 +1,7 @@
 import {
   call,
   eventually,
+  mcisReport,
   ok,
   prepareNamespace,
   startSpider,
@@ -287,14 +288,12 @@ describe('MCIS lifecycle against a real spider with three mock connections', () 
   it('terminates and deletes every MCIS, leaving nothing in spider, so the namespace can go', async () => {
     expect((await call(tb, 'DELETE', `/ns/${NS}/mci/mci01`)).status).toBe(409); // still running
     await ok(call(tb, 'GET', `/ns/${NS}/control/mci/mci01?action=terminate`));
-    expect(
-      (
-        await eventually(
-          () => status('mci01'),
-          (s) => s.status === 'Terminated:8 (R:0/8)',
-        )
-      ).status,
-    ).toBe('Terminated:8 (R:0/8)');
+    const terminated = await eventually(
+      () => status('mci01'),
+      (s) => s.status === 'Terminated:8 (R:0/8)',
+    );
+    if (terminated.status !== 'Terminated:8 (R:0/8)') console.error(await mcisReport(tb, NS, 'mci01'));
+    expect(terminated.status).toBe('Terminated:8 (R:0/8)');
     await ok(call(tb, 'DELETE', `/ns/${NS}/mci/mci01`));
     await ok(call(tb, 'DELETE', `/ns/${NS}/mci/dyn01?option=terminate`));
     await ok(call(tb, 'DELETE', `/ns/${NS}/mcis/dyn02?option=terminate`));

@@ -3,7 +3,16 @@ import { createTestDatabase, testNatsUrl, type TestDatabase } from '@cb/testing'
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { call, eventually, ok, prepareNamespace, startSpider, staticGroup, type SpiderUnderTest } from './mcis-harness';
+import {
+  call,
+  eventually,
+  mcisReport,
+  ok,
+  prepareNamespace,
+  startSpider,
+  staticGroup,
+  type SpiderUnderTest,
+} from './mcis-harness';
 
 jest.setTimeout(600_000);
 
@@ -99,6 +108,7 @@ describe('MCIS creation survives SIGKILL of tumblebug', () => {
       (reply) => reply.status === 404,
       900,
     );
+    if (gone.status !== 404) console.error(await mcisReport(tb, NS, 'big'));
     expect(gone.status).toBe(404);
     expect(await vmsInSpider()).toEqual([]);
     for (const conn of CONNS) expect(await spider.cloudOnlyVms(conn)).toEqual([]);

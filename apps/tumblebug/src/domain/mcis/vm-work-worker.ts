@@ -26,6 +26,9 @@ export interface WorkLogger {
 /** Passing failures: worth a bounded number of tries later (upstream's transient retry list). */
 const RETRYABLE = new Set(['UNAVAILABLE', 'TIMEOUT', 'INTERNAL']);
 
+type ControlAction = 'suspend' | 'resume' | 'reboot';
+const CONTROL_ACTIONS = new Set(['Suspend', 'Resume', 'Reboot']);
+
 const isThrottled = (error: unknown): error is AppError => error instanceof AppError && error.code === 'THROTTLED';
 
 /**
@@ -136,7 +139,7 @@ export class VmWorkWorker {
     try {
       if (action === 'Create') await this.create(vm, deadline);
       else if (action === 'Terminate') await this.terminate(vm, deadline);
-      else await this.control(vm, action.toLowerCase() as 'suspend' | 'resume' | 'reboot', deadline);
+      else if (CONTROL_ACTIONS.has(action)) await this.control(vm, action.toLowerCase() as ControlAction, deadline);
     } catch (error) {
       await this.failed(vm, action, error, deadline);
     }
@@ -210,7 +213,7 @@ export class VmWorkWorker {
     );
   }
 
-  private async control(vm: McisVmEntity, action: 'suspend' | 'resume' | 'reboot', deadline: number) {
+  private async control(vm: McisVmEntity, action: ControlAction, deadline: number) {
     await this.call(vm, deadline, () => this.spider.controlVm(vm.connectionName, vm.cspResourceName, action));
     await this.repo.updateVm(vm, { pendingAction: '', attempts: 0 }, vm.pendingAction);
   }

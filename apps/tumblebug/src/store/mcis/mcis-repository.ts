@@ -77,9 +77,20 @@ export class McisRepository {
       [now, limit],
     );
     const keys = rows.map((r) => ({ nsId: r.ns_id, mcisId: r.mcis_id, id: r.id })).filter((k) => !skip(vmKeyOf(k)));
+    return this.owedWork(keys);
+  }
+
+  /**
+   * The VMs of `keys` that still owe work, in the keys' order. Read again, since work in flight at the first
+   * read may have finished before `skip` was asked: such a VM owes nothing now, and doing its old action once more
+   * would send spider an empty action and reset the VM's target.
+   */
+  async owedWork(keys: { nsId: string; mcisId: string; id: string }[]): Promise<McisVmEntity[]> {
     if (!keys.length) return [];
     const order = new Map(keys.map((key, i) => [vmKeyOf(key), i]));
-    const vms = await this.dataSource.manager.find(McisVmEntity, { where: keys });
+    const vms = await this.dataSource.manager.find(McisVmEntity, {
+      where: keys.map((key) => ({ ...key, pendingAction: Not('') })),
+    });
     return vms.sort((a, b) => order.get(vmKeyOf(a))! - order.get(vmKeyOf(b))!);
   }
 
