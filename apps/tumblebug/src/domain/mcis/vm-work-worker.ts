@@ -35,9 +35,10 @@ const isThrottled = (error: unknown): error is AppError => error instanceof AppE
  * Sends what the database says is owed to spider (create, suspend, resume, reboot, terminate), each
  * VM at most once at a time, every call under the per-provider/region limits. A throttled call is
  * tried again (after the cloud's retry-after, else with exponential backoff) until the action's deadline;
- * transient failures get `maxAttempts` tries (a terminate more, see persists()). A creation this process has not tried before is sent
- * straight away: a VM an earlier process already made answers ALREADY_EXISTS and is adopted. A creation
- * resumed from an earlier process, or tried before, first looks for the VM in the region's listing.
+ * transient failures get `maxAttempts` tries (a terminate more, see persists()). A creation this process has
+ * not tried before is sent straight away: a VM an earlier process already made answers ALREADY_EXISTS and is
+ * adopted. A creation resumed from an earlier process, or tried before, first looks for the VM in the region's
+ * listing.
  */
 export class VmWorkWorker {
   private readonly inFlight = new Set<string>();
