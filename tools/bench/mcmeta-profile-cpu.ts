@@ -16,7 +16,7 @@ async function main() {
     1,
   );
   await ds.initialize();
-  const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500 }));
+  const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500, concurrency: 1 }));
   const [{ pid }] = await ds.query(`SELECT pg_backend_pid() AS pid`);
   const repeat = Number(process.env.PROF_REPEAT ?? 200);
   console.log(`${'query'.padEnd(64)} ${'PG ms'.padStart(7)} ${'node ms'.padStart(8)}`);

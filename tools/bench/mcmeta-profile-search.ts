@@ -6,26 +6,14 @@
 import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
 import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
 import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
+import { MIX as QUERY_MIX } from './mcmeta-query-mix';
 
-const MIX = [
-  '/images?q=ubunt%2022.04',
-  '/images?q=windows%202022',
-  '/images?q=debain',
-  '/images?q=ubuntu&region=ap-northeast-2&arch=arm64',
-  '/images?q=rocky%209&region=us-central1&status=Available',
-  '/images?q=jammy&region=koreacentral&facets=provider,region',
-  '/images?region=eu-west-1&os=debian&arch=x86_64',
-  '/images?region=japaneast&platform=Windows&facets=provider,os',
-  '/images?os=rhel&status=Available',
-  '/specs?vcpuMin=4&vcpuMax=4&memMin=16&memMax=16&sort=price',
-  '/specs?vcpuMin=8&memMin=32&gpu=false&sort=price&priceMax=2',
-  ...(process.env.PROF_EXTRA ?? '').split(' ').filter(Boolean),
-];
+const MIX = [...QUERY_MIX.map((query) => query.path), ...(process.env.PROF_EXTRA ?? '').split(' ').filter(Boolean)];
 
 async function main() {
   const ds = createMcMetaDataSource(`postgres://postgres@127.0.0.1:5432/${process.env.PROF_DB ?? 'mcmeta_base'}`);
   await ds.initialize();
-  const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500 }));
+  const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500, concurrency: 1 }));
   const statements: [string, unknown[]][] = [];
   // Searches run straight on the pg pool (sql-client.ts): statements are recorded there.
   const pool = (ds.driver as any).master;

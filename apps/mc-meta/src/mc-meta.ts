@@ -57,7 +57,10 @@ export async function createMcMeta(
       );
   const source = overrides.source ?? new SpiderMetadataSource(spider!);
   const stats = new StatsService(new SnapshotStore(dataSource));
-  const catalogSearch = new PgCatalogSearch(dataSource, { countCap: config.countCap }, config.searchConcurrency);
+  const catalogSearch = new PgCatalogSearch(dataSource, {
+    countCap: config.countCap,
+    concurrency: config.searchConcurrency,
+  });
   const search = new SearchService(catalogSearch);
   const sync = new SyncService(
     source,

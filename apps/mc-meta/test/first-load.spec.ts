@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { createMcMeta } from '../src/mc-meta';
-import { loadMcMetaConfig } from '../src/config';
-import { AUTH, mockConnection, quiet, startHarness, suiteTransport, syncAndWait, type Harness } from './harness';
+import { mockConnection, quiet, startHarness, suiteTransport, syncAndWait, testConfig, type Harness } from './harness';
 
 /**
  * A run that starts on an empty catalog loads without the list-order index and builds it once at its end; a run
@@ -57,16 +56,8 @@ describe('a first load into an empty catalog', () => {
   it('is built when a process starts and no run is left to build it', async () => {
     // What a first load that died at its end leaves: no index, no run left running.
     await sql.query(`DROP INDEX ix_image_order`);
-    const config = loadMcMetaConfig({
-      DATABASE_URL: harness.db.url,
-      MCMETA_USERNAME: AUTH.username,
-      MCMETA_PASSWORD: AUTH.password,
-      MCMETA_PORT: '0',
-      MCMETA_GRPC_PORT: '0',
-      MCMETA_SYNC_INTERVAL_MINUTES: '0',
-    });
     const transport = await suiteTransport();
-    const second = await createMcMeta(config, { events: transport, logger: quiet });
+    const second = await createMcMeta(testConfig(harness.db.url), { events: transport, logger: quiet });
     try {
       await second.start();
       expect(await listOrderIndex()).toMatchObject({ valid: true });

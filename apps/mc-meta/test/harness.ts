@@ -63,6 +63,19 @@ export function startHarness(connections: DriverConnection[], env: Record<string
   return startMcMeta({ source: new DriverMetadataSource(connections), env });
 }
 
+/** mc-meta's configuration for tests: the given database, the suite's credentials, free ports, no schedule. */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}) {
+  return loadMcMetaConfig({
+    DATABASE_URL: databaseUrl,
+    MCMETA_USERNAME: AUTH.username,
+    MCMETA_PASSWORD: AUTH.password,
+    MCMETA_PORT: '0',
+    MCMETA_GRPC_PORT: '0',
+    MCMETA_SYNC_INTERVAL_MINUTES: '0',
+    ...env,
+  });
+}
+
 /**
  * mc-meta on free ports over a fresh database. Without a source it reads spider over gRPC
  * (`SPIDER_GRPC_ADDRESS` in env), as in production; without a transport it gets a stream of its own.
@@ -75,15 +88,7 @@ export async function startMcMeta(options: {
   const db = await createTestDatabase('mcmeta');
   const transport = options.transport ?? (await suiteTransport());
   const ownTransport = options.transport === undefined;
-  const config = loadMcMetaConfig({
-    DATABASE_URL: db.url,
-    MCMETA_USERNAME: AUTH.username,
-    MCMETA_PASSWORD: AUTH.password,
-    MCMETA_PORT: '0',
-    MCMETA_GRPC_PORT: '0',
-    MCMETA_SYNC_INTERVAL_MINUTES: '0',
-    ...options.env,
-  });
+  const config = testConfig(db.url, options.env);
   const service = await createMcMeta(
     config,
     { events: transport, logger: quiet },

@@ -17,12 +17,11 @@ export const LIST_ORDER_INDEX = `CREATE INDEX IF NOT EXISTS ix_image_order ON im
 const LOCK = `SELECT pg_advisory_xact_lock(hashtextextended('mc-meta deferred indexes', 0))`;
 
 /** Before a run: on an empty catalog, the list-order index is dropped (a first load; nothing to search yet). */
-export async function deferIndexesForFirstLoad(ds: DataSource): Promise<boolean> {
-  return ds.transaction(async (em) => {
+export async function deferIndexesForFirstLoad(ds: DataSource): Promise<void> {
+  await ds.transaction(async (em) => {
     await em.query(LOCK);
     const [{ empty }] = await em.query(`SELECT NOT EXISTS (SELECT 1 FROM image) AS empty`);
     if (empty) await em.query(`DROP INDEX IF EXISTS ix_image_order`);
-    return empty as boolean;
   });
 }
 

@@ -13,4 +13,6 @@ export interface SearchPage<T> {
 export interface SearchLimits {
   /** Matches counted before `total` stops being exact. */
   countCap: number;
+  /** Search statements running at once (MCMETA_SEARCH_CONCURRENCY). */
+  concurrency: number;
 }

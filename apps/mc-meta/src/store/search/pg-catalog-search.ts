@@ -16,10 +16,9 @@ export class PgCatalogSearch implements CatalogSearchPort {
   constructor(
     ds: DataSource,
     private readonly limits: SearchLimits,
-    concurrency = 4,
   ) {
     this.expander = new WordExpander(ds);
-    this.db = poolClient(ds, concurrency);
+    this.db = poolClient(ds, limits.concurrency);
   }
 
   /** A sync finished: the vocabulary may have grown. */

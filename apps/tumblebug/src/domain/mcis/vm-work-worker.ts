@@ -27,7 +27,6 @@ export interface WorkLogger {
 const RETRYABLE = new Set(['UNAVAILABLE', 'TIMEOUT', 'INTERNAL']);
 
 type ControlAction = 'suspend' | 'resume' | 'reboot';
-const CONTROL_ACTIONS = new Set(['Suspend', 'Resume', 'Reboot']);
 
 const isThrottled = (error: unknown): error is AppError => error instanceof AppError && error.code === 'THROTTLED';
 
@@ -140,7 +139,7 @@ export class VmWorkWorker {
     try {
       if (action === 'Create') await this.create(vm, deadline);
       else if (action === 'Terminate') await this.terminate(vm, deadline);
-      else if (CONTROL_ACTIONS.has(action)) await this.control(vm, action.toLowerCase() as ControlAction, deadline);
+      else await this.control(vm, action.toLowerCase() as ControlAction, deadline);
     } catch (error) {
       await this.failed(vm, action, error, deadline);
     }
