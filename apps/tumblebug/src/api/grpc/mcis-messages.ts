@@ -1,7 +1,7 @@
 import type { JsonObject, MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { tumblebug } from '@cb/proto';
-import { countStatuses, type McisView } from '../../domain/mcis';
+import { mcisStatusNow, type McisView } from '../../domain/mcis';
 import type { McisVmEntity } from '../../store/mcis';
 
 type McisInit = MessageInitShape<typeof tumblebug.McisSchema>;
@@ -76,8 +76,10 @@ export function toMcisMessage({ mcis, vms }: McisView): McisInit {
     id: mcis.id,
     uid: mcis.uid,
     description: mcis.description,
-    status: mcis.status,
-    statusCount: countStatuses(vms.map((vm) => vm.status)),
+    ...mcisStatusNow(
+      mcis.targetAction,
+      vms.map((vm) => vm.status),
+    ),
     targetStatus: mcis.targetStatus,
     targetAction: mcis.targetAction,
     label: mcis.label,
@@ -96,8 +98,10 @@ export function toMcisStatusMessage({ mcis, vms }: McisView): McisStatusInit {
   return {
     nsId: mcis.nsId,
     id: mcis.id,
-    status: mcis.status,
-    statusCount: countStatuses(vms.map((vm) => vm.status)),
+    ...mcisStatusNow(
+      mcis.targetAction,
+      vms.map((vm) => vm.status),
+    ),
     targetStatus: mcis.targetStatus,
     targetAction: mcis.targetAction,
     masterVmId: master?.id ?? '',

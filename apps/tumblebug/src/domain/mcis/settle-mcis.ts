@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { mcisEvents } from '../../events/mcis-events';
 import type { McisEntity, McisRepository, McisVmEntity, VmSummary } from '../../store/mcis';
 import type { ResourceUsage } from '../resources/resource-usage';
-import { mcisStatusOf, NONE } from './status';
+import { mcisStatusNow, NONE } from './status';
 
 export interface SettleHooks {
   /** A creation (or scale-out) finished after its policy ran; `failed` VMs were not created. */
@@ -125,7 +125,7 @@ export class McisSettler {
   }
 
   private async announce(em: EntityManager, mcis: McisEntity, statuses: string[], patch: Partial<McisEntity>) {
-    const status = mcisStatusOf(statuses, mcis.targetAction === 'Create' ? 'Preparing' : 'Empty');
+    const { status } = mcisStatusNow(mcis.targetAction, statuses);
     if (status !== mcis.status) {
       patch.status = status;
       await mcisEvents.statusChanged(em, mcis.nsId, mcis.id, mcis.status, status);

@@ -121,6 +121,16 @@ export function mcisStatusOf(statuses: readonly string[], emptyStatus?: string):
   return aggregateStatus(countStatuses(statuses), emptyStatus);
 }
 
+/**
+ * An MCIS's status and counts as its VM rows show them. GETs answer this rather than the stored status,
+ * which is what was last announced and follows a VM's change only once the MCIS is settled: a VM seen
+ * Suspended is never shown inside an MCIS still Running.
+ */
+export function mcisStatusNow(targetAction: string, vmStatuses: readonly string[]) {
+  const statusCount = countStatuses(vmStatuses);
+  return { status: aggregateStatus(statusCount, targetAction === 'Create' ? 'Preparing' : 'Empty'), statusCount };
+}
+
 /** Statuses spider reports that tumblebug keeps as they are; anything else becomes Undefined. */
 const KNOWN_NATIVE = new Set([
   'Creating',

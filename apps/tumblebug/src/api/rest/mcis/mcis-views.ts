@@ -1,5 +1,5 @@
 import type { McisStatusView, McisView } from '../../../domain/mcis';
-import { countStatuses } from '../../../domain/mcis';
+import { mcisStatusNow } from '../../../domain/mcis';
 import type { McisEntity, McisVmEntity, VmStatusRow } from '../../../store/mcis';
 
 /** The wire shapes of upstream v0.12.5 (MciInfo, VmInfo, MciStatusInfo, ...), in one place. */
@@ -63,8 +63,10 @@ function summary(mcis: McisEntity, vms: Pick<McisVmEntity, 'status'>[]) {
   return {
     id: mcis.id,
     name: mcis.id,
-    status: mcis.status,
-    statusCount: countStatuses(vms.map((vm) => vm.status)),
+    ...mcisStatusNow(
+      mcis.targetAction,
+      vms.map((vm) => vm.status),
+    ),
     targetStatus: mcis.targetStatus,
     targetAction: mcis.targetAction,
     installMonAgent: mcis.installMonAgent,
