@@ -49,6 +49,17 @@ describe('sync of a mock connection', () => {
       )
     ).rows.map((r) => r.record_key);
 
+  /** image_count (what searches without a keyword total from) against GROUP BY over the live images. */
+  async function expectImageCountsTrue() {
+    const columns = 'connection_name, provider, region, os_family, os_architecture, os_platform, status';
+    const kept = await sql.query(`SELECT ${columns}, n FROM image_count ORDER BY ${columns}`);
+    const oracle = await sql.query(
+      `SELECT ${columns}, count(*)::int AS n FROM image WHERE removed_at IS NULL GROUP BY ${columns} ORDER BY ${columns}`,
+    );
+    expect(oracle.rows.length).toBeGreaterThan(0);
+    expect(kept.rows).toEqual(oracle.rows);
+  }
+
   it('collects every kind of every connection on a full sync and reports the counts', async () => {
     const expected = await listImages(seoul);
     const run = await syncAndWait(harness, {});
@@ -81,6 +92,7 @@ describe('sync of a mock connection', () => {
       `SELECT count(*)::int AS n FROM price WHERE connection_name = 'aws-seoul' AND price > 0`,
     );
     expect(prices.rows[0].n).toBeGreaterThan(0);
+    await expectImageCountsTrue();
   });
 
   it('applies exactly the catalog changes on the next sync and keeps vanished records with removedAt', async () => {
@@ -120,6 +132,7 @@ describe('sync of a mock connection', () => {
       `SELECT count(*)::int AS n FROM image WHERE connection_name = 'gcp-tokyo' AND removed_at IS NOT NULL`,
     );
     expect(other.rows[0].n).toBe(0);
+    await expectImageCountsTrue();
   });
 
   it('writes nothing when the catalog did not change', async () => {
@@ -141,6 +154,7 @@ describe('sync of a mock connection', () => {
       [back],
     );
     expect(restored.rows[0].n).toBe(back.length);
+    await expectImageCountsTrue();
   });
 
   it('answers 404 naming an unknown connection and 400 naming a bad kind', async () => {

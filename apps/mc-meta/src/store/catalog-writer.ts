@@ -3,6 +3,7 @@ import type { CatalogKind, SourceConnection } from '../domain/source/metadata-so
 import type { CatalogWriter, MergeCounts } from '../domain/sync/ports';
 import { CATALOG_TABLES } from './catalog-tables';
 import { buildDeferredIndexes, deferIndexesForFirstLoad } from './deferred-indexes';
+import { REFRESH_IMAGE_COUNTS } from './image-counts';
 import { mergeStatements, type MergeStatements } from './merge-sql';
 import { PRICED_KINDS, REFRESH_SPEC_PRICES } from './spec-prices';
 
@@ -73,6 +74,9 @@ export class PgCatalogWriter implements CatalogWriter {
         if (known) [{ removed: counts.removed }] = await runner.query(sql.removeVanished, [connection.name, taskId]);
         if (sql.addVocabulary) await runner.query(sql.addVocabulary);
         if (PRICED_KINDS.has(kind)) await runner.query(REFRESH_SPEC_PRICES, [connection.name]);
+        if (kind === 'images' && (counts.added || counts.changed || counts.removed)) {
+          for (const statement of REFRESH_IMAGE_COUNTS) await runner.query(statement, [connection.name]);
+        }
         await runner.commitTransaction();
         return counts;
       } catch (error) {

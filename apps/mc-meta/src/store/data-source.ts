@@ -7,6 +7,7 @@ import { RecordChangeUnchecked1768000000001 } from './migrations/1768000000001-R
 import { ByteOrderKeys1768000000002 } from './migrations/1768000000002-ByteOrderKeys';
 import { DistinctImageWords1768000000003 } from './migrations/1768000000003-DistinctImageWords';
 import { SpecCheapestPrice1768000000004 } from './migrations/1768000000004-SpecCheapestPrice';
+import { ImageCounts1768000000005 } from './migrations/1768000000005-ImageCounts';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -22,6 +23,7 @@ export function createMcMetaDataSource(url: string, extraMigrations: MigrationCl
       ByteOrderKeys1768000000002,
       DistinctImageWords1768000000003,
       SpecCheapestPrice1768000000004,
+      ImageCounts1768000000005,
       ...extraMigrations,
     ],
     poolSize,

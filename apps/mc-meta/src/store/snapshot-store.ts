@@ -3,7 +3,8 @@ import type { StatsPoint, StatsQuery, StatsSeries } from '../domain/stats/stats-
 
 /** Live-record counts per group, per kind; `os` only means something for images. */
 const GROUPS: Record<StatsQuery['kind'], string> = {
-  images: `SELECT provider, region, os_family AS os, count(*)::int FROM image WHERE removed_at IS NULL GROUP BY 1, 2, 3`,
+  // image_count holds the live images counted per connection and filter values (see image-counts.ts).
+  images: `SELECT provider, region, os_family AS os, sum(n)::int AS count FROM image_count GROUP BY 1, 2, 3`,
   specs: `SELECT provider, region, '' AS os, count(*)::int FROM spec WHERE removed_at IS NULL GROUP BY 1, 2`,
   prices: `SELECT provider, region, '' AS os, count(*)::int FROM price WHERE removed_at IS NULL GROUP BY 1, 2`,
   regions: `SELECT provider, '' AS region, '' AS os, count(DISTINCT name)::int FROM region WHERE removed_at IS NULL GROUP BY 1`,

@@ -14,7 +14,11 @@ const page = z
   .object({
     items: z.array(z.record(z.string(), z.unknown())),
     total: z.number().int(),
-    totalExact: z.boolean().describe('false when more matches exist than were counted; total is then a lower bound'),
+    totalExact: z
+      .boolean()
+      .describe(
+        'false when a keyword search matched more than MCMETA_COUNT_CAP images: total (and facets) are then estimated from the first matches, to two significant digits (about 1/sqrt(cap) relative error), and never below what was counted; for specs, prices and regions total is then a lower bound. Image searches without a keyword always count exactly',
+      ),
     nextCursor: z.string().optional(),
     facets: z.record(z.string(), z.array(z.object({ value: z.string(), count: z.number().int() }))).optional(),
   })

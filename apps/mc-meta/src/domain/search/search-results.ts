@@ -1,6 +1,9 @@
 export type Facets = Record<string, { value: string; count: number }[]>;
 
-/** What every search answers: a page of items, the total (exact up to a cap), the next cursor, facet counts. */
+/**
+ * What every search answers: a page of items, the total (exact up to a cap; past it an estimate for image keyword
+ * searches, a lower bound elsewhere), the next cursor, facet counts.
+ */
 export interface SearchPage<T> {
   items: T[];
   total: number;
@@ -11,7 +14,7 @@ export interface SearchPage<T> {
 
 /** Knobs the store needs from configuration. */
 export interface SearchLimits {
-  /** Matches counted before `total` stops being exact. */
+  /** Matches counted before `total` stops being exact (see total-estimate.ts). */
   countCap: number;
   /** Search statements running at once (MCMETA_SEARCH_CONCURRENCY). */
   concurrency: number;

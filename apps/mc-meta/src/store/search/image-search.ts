@@ -2,8 +2,10 @@ import { InvalidArgumentError } from '@cb/errors';
 import { decodeCursor, encodeCursor } from '../../domain/search/cursor';
 import { JsonText } from '../../domain/search/json-text';
 import type { ImageQuery } from '../../domain/search/search-queries';
+import { estimateTotal, scaleFacets } from '../../domain/search/total-estimate';
 import type { Facets, SearchLimits, SearchPage } from '../../domain/search/search-results';
-import { addWordKeyword } from './keyword-sql';
+import { exactCountsSql } from '../image-counts';
+import { addWordKeyword, keywordTokens } from './keyword-sql';
 import { cappedFacets, facetsJsonSql } from './page';
 import { isoTime, SqlBuilder } from './sql-builder';
 import type { WordExpander } from './word-expander';
@@ -35,22 +37,29 @@ const FACETS = {
   status: 'status',
 };
 
-async function filters(query: ImageQuery, expander: WordExpander): Promise<SqlBuilder> {
-  const sql = new SqlBuilder().where('removed_at IS NULL');
+/**
+ * The search's conditions; `counted` is the WHERE clause of its filters alone (over the same parameters), which
+ * image_count can answer when there is no keyword.
+ */
+async function filters(query: ImageQuery, expander: WordExpander): Promise<{ sql: SqlBuilder; counted: string }> {
+  const sql = new SqlBuilder();
   sql.equals('provider', query.provider).equals('region', query.region).equals('connection_name', query.connection);
   sql.equals('os_family', query.os).equals('os_architecture', query.arch);
   sql.equals('os_platform', query.platform).equals('status', query.status);
+  const counted = sql.whereClause();
+  sql.where('removed_at IS NULL');
   await addWordKeyword(sql, query.q, expander, 'words');
-  return sql;
+  return { sql, counted };
 }
 
 const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provider, i.region, i.os_family, i.doc::text AS doc,
   ${isoTime('i.first_seen_at')} AS first_seen_at, ${isoTime('i.updated_at')} AS updated_at`;
 
 /**
- * A first page in one statement: the first `cap` matches (ids and facet columns only, read from the index walk)
- * give the total and the facet counts, and the page is joined from the first of them. Later pages carry that total
- * in their cursor and skip counting altogether.
+ * A first page in one statement: the first `cap` + 1 matches (ids and facet columns only, read from the index walk)
+ * give the total (or, past the cap, where the last of them falls in list order, for an estimate) and the facet
+ * counts, and the page is joined from the first of them. Later pages carry that total in their cursor and skip
+ * counting altogether.
  */
 function firstPageSql(sql: SqlBuilder, cap: number, limit: number, facets: string[] | undefined): string {
   const facetColumns = facets?.length ? [...new Set(facets.map((name) => FACETS[name as keyof typeof FACETS]))] : [];
@@ -59,12 +68,26 @@ function firstPageSql(sql: SqlBuilder, cap: number, limit: number, facets: strin
   return `WITH matched AS (
       SELECT ${['id', 'list_order', ...facetColumns].join(', ')} FROM image ${sql.whereClause()}
       ORDER BY list_order, id LIMIT ${Math.max(cap, limit) + 1}
-    ), counted AS (SELECT least(count(*), ${cap + 1})::int AS total, ${facetsJson} AS facets FROM matched)
-    SELECT counted.total, CASE WHEN page.n IS NULL OR page.n = 1 THEN counted.facets END AS facets, ${COLUMNS}
+    ), counted AS (SELECT count(*)::int AS total, max(list_order) AS last_order, ${facetsJson} AS facets FROM matched)
+    SELECT counted.total, counted.last_order,
+      CASE WHEN page.n IS NULL OR page.n = 1 THEN counted.facets END AS facets, ${COLUMNS}
     FROM counted
     LEFT JOIN LATERAL (SELECT id, row_number() OVER (ORDER BY list_order, id) AS n FROM matched
                        ORDER BY list_order, id LIMIT ${limit + 1}) page ON true
     LEFT JOIN image i ON i.id = page.id
+    ORDER BY i.list_order, i.id`;
+}
+
+/**
+ * A first page without a keyword: its exact total and facets come from image_count and its page from one walk of
+ * `limit` + 1 rows, in one statement (one snapshot).
+ */
+function countedFirstPageSql(sql: SqlBuilder, counted: string, limit: number, facets: string[] | undefined): string {
+  return `WITH counted AS (${exactCountsSql(counted, FACETS, facets)})
+    SELECT counted.total,
+      CASE WHEN row_number() OVER (ORDER BY i.list_order, i.id) = 1 THEN counted.facets END AS facets, ${COLUMNS}
+    FROM counted
+    LEFT JOIN LATERAL (SELECT * FROM image ${sql.whereClause()} ORDER BY list_order, id LIMIT ${limit + 1}) i ON true
     ORDER BY i.list_order, i.id`;
 }
 
@@ -79,7 +102,10 @@ export async function searchImages(
   limits: SearchLimits,
   expander: WordExpander,
 ): Promise<SearchPage<ImageItem>> {
-  const sql = await filters(query, expander);
+  const { sql, counted: countedWhere } = await filters(query, expander);
+  // Without a keyword, every condition is one image_count answers exactly.
+  const byImageCount = keywordTokens(query.q).length === 0;
+  const cap = limits.countCap;
   let facets: Facets | undefined;
   const after = query.cursor ? decodeCursor(query.cursor, 'list', ['number', 'string', 'number', 'number']) : undefined;
   let counted: { total: number; totalExact: boolean };
@@ -89,19 +115,30 @@ export async function searchImages(
     if (!Number.isInteger(listOrder) || !/^\d{1,18}$/.test(id) || !Number.isInteger(total) || total < 0) {
       throw new InvalidArgumentError('cursor: is not a cursor this API returned', { field: 'cursor' });
     }
-    // Facets count the matches from the start, whatever page this is.
-    facets = await cappedFacets(ds, 'image', sql, FACETS, query.facets, limits.countCap, 'list_order, id');
-    sql.where(`(list_order, id) > (${sql.param(listOrder)}::integer, ${sql.param(id)}::bigint)`);
     counted = { total, totalExact: exact === 1 };
+    // Facets count the matches from the start, whatever page this is.
+    if (query.facets?.length && byImageCount) {
+      [{ facets }] = await ds.query(exactCountsSql(countedWhere, FACETS, query.facets), sql.params);
+    } else if (query.facets?.length) {
+      facets = await cappedFacets(ds, 'image', sql, FACETS, query.facets, cap, 'list_order, id');
+      if (!counted.totalExact) facets = scaleFacets(facets!, cap, total);
+    }
+    sql.where(`(list_order, id) > (${sql.param(listOrder)}::integer, ${sql.param(id)}::bigint)`);
     rows = await ds.query(nextPageSql(sql, query.limit), sql.params);
   } else {
     const result: Record<string, any>[] = await ds.query(
-      firstPageSql(sql, limits.countCap, query.limit, query.facets),
+      byImageCount
+        ? countedFirstPageSql(sql, countedWhere, query.limit, query.facets)
+        : firstPageSql(sql, cap, query.limit, query.facets),
       sql.params,
     );
-    const total = result[0].total as number;
+    const [{ total: found, last_order: lastOrder }] = result;
     if (query.facets?.length) facets = result[0].facets;
-    counted = { total: Math.min(total, limits.countCap), totalExact: total <= limits.countCap };
+    if (byImageCount || found <= cap) counted = { total: found, totalExact: true };
+    else {
+      counted = { total: estimateTotal(found, lastOrder), totalExact: false };
+      if (facets) facets = scaleFacets(facets, cap, counted.total);
+    }
     rows = result.filter((row) => row.row_id !== null);
   }
   const more = rows.length > query.limit;

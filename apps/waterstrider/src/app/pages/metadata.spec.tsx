@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse } from '../../../test/fake-response';
 import { SessionProvider } from '../session/session';
-import { MetadataPage } from './metadata';
+import { MetadataPage, totalText } from './metadata';
 
 const SPEC = (name: string, price: number) => ({
   Name: name,
@@ -103,5 +103,13 @@ describe('spec search', () => {
     await openSpecs(fetchImpl);
     fireEvent.click(await screen.findByRole('button', { name: 'ap-northeast-2 (2)' }));
     await waitFor(() => expect(searches.at(-1)?.get('region')).toBe('ap-northeast-2'));
+  });
+});
+
+describe('the total of a search', () => {
+  it('is shown exact, estimated (images past the count cap) or as a lower bound (specs)', () => {
+    expect(totalText('images', 1234, true)).toBe('1,234');
+    expect(totalText('images', 47000, false)).toBe('about 47,000');
+    expect(totalText('specs', 500, false)).toBe('500+');
   });
 });

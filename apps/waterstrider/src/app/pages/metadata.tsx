@@ -39,6 +39,12 @@ function cell(item: Record<string, unknown>, path: string): string {
 }
 
 /** Image and spec search over every connection (mc-meta): filters, facets, pages, price sort, history. */
+/** An image keyword search past the count cap answers an estimate; a spec search a lower bound. */
+export function totalText(kind: Kind, total: number, exact: boolean): string {
+  if (exact) return total.toLocaleString('en');
+  return kind === 'images' ? `about ${total.toLocaleString('en')}` : `${total.toLocaleString('en')}+`;
+}
+
 export function MetadataPage() {
   const { mcmeta } = useApis();
   const [kind, setKind] = useState<Kind>('images');
@@ -86,8 +92,7 @@ export function MetadataPage() {
         {(data) => (
           <>
             <p className="muted">
-              {data.total}
-              {data.totalExact ? '' : '+'} {kind} found
+              {totalText(kind, data.total, data.totalExact)} {kind} found
             </p>
             <div className="facets">
               {Object.entries(data.facets ?? {}).map(([facet, values]) => (

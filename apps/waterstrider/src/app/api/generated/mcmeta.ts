@@ -6,7 +6,7 @@ export type SearchPage = {
     [key: string]: unknown;
   }>;
   total: number;
-  /** false when more matches exist than were counted; total is then a lower bound */
+  /** false when a keyword search matched more than MCMETA_COUNT_CAP images: total (and facets) are then estimated from the first matches, to two significant digits (about 1/sqrt(cap) relative error), and never below what was counted; for specs, prices and regions total is then a lower bound. Image searches without a keyword always count exactly */
   totalExact: boolean;
   nextCursor?: string;
   facets?: {
