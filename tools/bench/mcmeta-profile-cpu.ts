@@ -4,6 +4,7 @@
  * on one pooled connection whose backend's CPU is read from /proc.
  */
 import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
+import { DEFAULT_COUNT_CAP } from '../../apps/mc-meta/src/config';
 import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
 import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
 import { cpuSecondsOf } from './mcmeta-bench-cpu';
@@ -16,7 +17,12 @@ async function main() {
     1,
   );
   await ds.initialize();
-  const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500, concurrency: 1 }));
+  const search = new SearchService(
+    new PgCatalogSearch(ds, {
+      countCap: Number(process.env.MCMETA_COUNT_CAP ?? DEFAULT_COUNT_CAP),
+      concurrency: 1,
+    }),
+  );
   const [{ pid }] = await ds.query(`SELECT pg_backend_pid() AS pid`);
   const repeat = Number(process.env.PROF_REPEAT ?? 200);
   console.log(`${'query'.padEnd(64)} ${'PG ms'.padStart(7)} ${'node ms'.padStart(8)}`);

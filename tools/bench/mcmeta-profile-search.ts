@@ -4,6 +4,7 @@
  * statement it sent; PROF_EXTRA adds space-separated paths.
  */
 import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
+import { DEFAULT_COUNT_CAP } from '../../apps/mc-meta/src/config';
 import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
 import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
 import { MIX as QUERY_MIX } from './mcmeta-query-mix';
@@ -13,7 +14,12 @@ const MIX = [...QUERY_MIX.map((query) => query.path), ...(process.env.PROF_EXTRA
 async function main() {
   const ds = createMcMetaDataSource(`postgres://postgres@127.0.0.1:5432/${process.env.PROF_DB ?? 'mcmeta_base'}`);
   await ds.initialize();
-  const search = new SearchService(new PgCatalogSearch(ds, { countCap: 500, concurrency: 1 }));
+  const search = new SearchService(
+    new PgCatalogSearch(ds, {
+      countCap: Number(process.env.MCMETA_COUNT_CAP ?? DEFAULT_COUNT_CAP),
+      concurrency: 1,
+    }),
+  );
   const statements: [string, unknown[]][] = [];
   // Searches run straight on the pg pool (sql-client.ts): statements are recorded there.
   const pool = (ds.driver as any).master;

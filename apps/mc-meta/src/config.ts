@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 export const MCMETA_VERSION = 'CB-MC-Meta ts-0.1.0';
 
+/** Keyword matches a first page counts (MCMETA_COUNT_CAP). */
+export const DEFAULT_COUNT_CAP = 200;
+
 const schema = z.object({
   MCMETA_PORT: envPort(1500),
   MCMETA_GRPC_PORT: envPort(50500),
@@ -23,8 +26,11 @@ const schema = z.object({
    * cores, more at once only stretch every answer (measured at 8 clients on 2 cores: p99 50 → 36-40 ms at 3-4).
    */
   MCMETA_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  /** Matches counted exactly before a search's total is reported as "at least". */
-  MCMETA_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(500),
+  /**
+   * Matches counted exactly before a search's total is estimated (image keyword searches, about 1/√cap relative
+   * error) or reported as "at least" (specs, prices, regions). A first page walks about this many matches.
+   */
+  MCMETA_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_COUNT_CAP),
   /** Sync a connection as soon as spider announces it. */
   MCMETA_SYNC_ON_CONNECTION_EVENT: z.enum(['true', 'false']).default('true'),
 });

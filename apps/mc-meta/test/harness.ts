@@ -1,3 +1,4 @@
+import type { Client } from 'pg';
 import { createMockDriver } from '@cb/driver-mock';
 import { JetStreamTransport } from '@cb/events';
 import { createTestDatabase, testNatsUrl, uniqueName, type TestDatabase } from '@cb/testing';
@@ -140,4 +141,32 @@ export function nextEvent<T>(events: T[], accept: (event: T) => boolean): Promis
     };
     poll();
   });
+}
+
+/** Every page of a search, following nextCursor (97 items a page): the items' keys in order, and the first page's total. */
+export async function everyPage(harness: Harness, path: string, key: (item: any) => string) {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  let first: any;
+  for (let page = 0; page < 100; page++) {
+    const separator = path.includes('?') ? '&' : '?';
+    const { status, body } = await harness.get(`${path}${separator}limit=97${cursor ? `&cursor=${cursor}` : ''}`);
+    expect({ status, message: body.message }).toEqual({ status: 200, message: undefined });
+    first ??= body;
+    keys.push(...body.items.map(key));
+    cursor = body.nextCursor;
+    if (!cursor) break;
+  }
+  return { keys, total: first.total as number, totalExact: first.totalExact as boolean };
+}
+
+export const imageKey = (item: any) => `${item.connectionName}/${item.IId.SystemId}`;
+
+/** The oracle: the keys of the live images `where` selects, in list order, straight from SQL. */
+export async function liveImageKeys(sql: Client, where: string, params: unknown[] = []): Promise<string[]> {
+  const { rows } = await sql.query(
+    `SELECT connection_name || '/' || record_key AS key FROM image WHERE removed_at IS NULL AND ${where} ORDER BY list_order, id`,
+    params,
+  );
+  return rows.map((row) => row.key);
 }

@@ -2,7 +2,7 @@ import { createGrpcClient } from '@cb/grpc';
 import { InvalidArgumentError } from '@cb/errors';
 import { Client } from 'pg';
 import { mcmeta } from '@cb/proto';
-import { mockConnection, startHarness, syncAndWait, type Harness } from './harness';
+import { everyPage, imageKey, liveImageKeys, mockConnection, startHarness, syncAndWait, type Harness } from './harness';
 
 const CAP = 1000;
 
@@ -29,31 +29,8 @@ describe('search over a synced catalog, checked against SQL on the same data', (
     await harness?.close();
   });
 
-  /** Every page of a search, following nextCursor; the items' keys in order, and the first page's total. */
-  async function allPages(path: string, key: (item: any) => string) {
-    const keys: string[] = [];
-    let cursor: string | undefined;
-    let first: any;
-    for (let page = 0; page < 100; page++) {
-      const separator = path.includes('?') ? '&' : '?';
-      const { status, body } = await harness.get(`${path}${separator}limit=97${cursor ? `&cursor=${cursor}` : ''}`);
-      expect({ status, message: body.message }).toEqual({ status: 200, message: undefined });
-      first ??= body;
-      keys.push(...body.items.map(key));
-      cursor = body.nextCursor;
-      if (!cursor) break;
-    }
-    return { keys, total: first.total, totalExact: first.totalExact };
-  }
-
-  const imageKey = (item: any) => `${item.connectionName}/${item.IId.SystemId}`;
-  const oracle = async (where: string, params: unknown[] = []) =>
-    (
-      await sql.query(
-        `SELECT connection_name || '/' || record_key AS key FROM image WHERE removed_at IS NULL AND ${where} ORDER BY list_order, id`,
-        params,
-      )
-    ).rows.map((r) => r.key);
+  const allPages = (path: string, key: (item: any) => string) => everyPage(harness, path, key);
+  const oracle = (where: string, params: unknown[] = []) => liveImageKeys(sql, where, params);
 
   it('filters only: every page in list order equals the SQL answer, and so does the exact total', async () => {
     const result = await allPages('/images?provider=aws&os=ubuntu&arch=x86_64', imageKey);

@@ -37,20 +37,37 @@ const FACETS = {
   status: 'status',
 };
 
-/**
- * The search's conditions; `counted` is the WHERE clause of its filters alone (over the same parameters), which
- * image_count can answer when there is no keyword.
- */
-async function filters(query: ImageQuery, expander: WordExpander): Promise<{ sql: SqlBuilder; counted: string }> {
+/** A search's conditions, and parts of them over the same parameters. */
+interface ImageConditions {
+  sql: SqlBuilder;
+  /** The WHERE clause of the filters alone, which image_count answers. */
+  counted: string;
+  /** The WHERE clause of the live images the filters select, without the keyword. */
+  live: string;
+  /** The keyword's conditions (`true` without one). */
+  keyword: string;
+}
+
+async function filters(query: ImageQuery, expander: WordExpander): Promise<ImageConditions> {
   const sql = new SqlBuilder();
   sql.equals('provider', query.provider).equals('region', query.region).equals('connection_name', query.connection);
   sql.equals('os_family', query.os).equals('os_architecture', query.arch);
   sql.equals('os_platform', query.platform).equals('status', query.status);
   const counted = sql.whereClause();
   sql.where('removed_at IS NULL');
+  const live = sql.whereClause();
+  const mark = sql.mark();
   await addWordKeyword(sql, query.q, expander, 'words');
-  return { sql, counted };
+  return { sql, counted, live, keyword: sql.conditionsSince(mark) };
 }
+
+/**
+ * A keyword's first matches are looked for along the list-order walk of the live images the filters select, for at
+ * most this many times the matches wanted: a keyword that common is found fastest so, whatever the planner
+ * estimates for words that go together (`rocky 9`: it multiplies their frequencies and picks a bitmap scan that
+ * visits every match's table row). Only a rarer keyword is then searched as the planner sees fit (GIN).
+ */
+const WALK_PER_MATCH = 32;
 
 const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provider, i.region, i.os_family, i.doc::text AS doc,
   ${isoTime('i.first_seen_at')} AS first_seen_at, ${isoTime('i.updated_at')} AS updated_at`;
@@ -58,16 +75,28 @@ const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provid
 /**
  * A first page in one statement: the first `cap` + 1 matches (ids and facet columns only, read from the index walk)
  * give the total (or, past the cap, where the last of them falls in list order, for an estimate) and the facet
- * counts, and the page is joined from the first of them. Later pages carry that total in their cursor and skip
- * counting altogether.
+ * counts, and the page is joined from the first of them. The matches are looked for along a bounded walk first
+ * (see WALK_PER_MATCH); the search the planner chooses runs only when that walk found too few and did not cover
+ * every image the filters select. Later pages carry the total in their cursor and skip counting altogether.
  */
-function firstPageSql(sql: SqlBuilder, cap: number, limit: number, facets: string[] | undefined): string {
+function firstPageSql(where: ImageConditions, cap: number, limit: number, facets: string[] | undefined): string {
   const facetColumns = facets?.length ? [...new Set(facets.map((name) => FACETS[name as keyof typeof FACETS]))] : [];
   const facetsJson = facets?.length ? facetsJsonSql('matched', FACETS, facets, cap, 'list_order, id') : 'NULL::jsonb';
+  const columns = ['id', 'list_order', ...facetColumns].join(', ');
   // A page larger than the cap still comes whole; the total counts no further than the cap.
-  return `WITH matched AS (
-      SELECT ${['id', 'list_order', ...facetColumns].join(', ')} FROM image ${sql.whereClause()}
-      ORDER BY list_order, id LIMIT ${Math.max(cap, limit) + 1}
+  const wanted = Math.max(cap, limit) + 1;
+  const walk = wanted * WALK_PER_MATCH;
+  return `WITH walked AS (
+      SELECT ${columns} FROM (SELECT ${columns}, words FROM image ${where.live} ORDER BY list_order, id LIMIT ${walk}) w
+      WHERE ${where.keyword} ORDER BY list_order, id LIMIT ${wanted}
+    ), found AS (
+      SELECT (SELECT count(*) FROM walked) = ${wanted}
+          OR (SELECT coalesce(sum(n), 0) FROM image_count ${where.counted}) <= ${walk} AS enough
+    ), matched AS (
+      SELECT * FROM walked WHERE (SELECT enough FROM found)
+      UNION ALL
+      (SELECT ${columns} FROM image ${where.sql.whereClause()} AND NOT (SELECT enough FROM found)
+       ORDER BY list_order, id LIMIT ${wanted})
     ), counted AS (SELECT count(*)::int AS total, max(list_order) AS last_order, ${facetsJson} AS facets FROM matched)
     SELECT counted.total, counted.last_order,
       CASE WHEN page.n IS NULL OR page.n = 1 THEN counted.facets END AS facets, ${COLUMNS}
@@ -102,7 +131,8 @@ export async function searchImages(
   limits: SearchLimits,
   expander: WordExpander,
 ): Promise<SearchPage<ImageItem>> {
-  const { sql, counted: countedWhere } = await filters(query, expander);
+  const where = await filters(query, expander);
+  const { sql, counted: countedWhere } = where;
   // Without a keyword, every condition is one image_count answers exactly.
   const byImageCount = keywordTokens(query.q).length === 0;
   const cap = limits.countCap;
@@ -129,7 +159,7 @@ export async function searchImages(
     const result: Record<string, any>[] = await ds.query(
       byImageCount
         ? countedFirstPageSql(sql, countedWhere, query.limit, query.facets)
-        : firstPageSql(sql, cap, query.limit, query.facets),
+        : firstPageSql(where, cap, query.limit, query.facets),
       sql.params,
     );
     const [{ total: found, last_order: lastOrder }] = result;
