@@ -4,7 +4,7 @@
  * that changed the connection's images, so a search without a keyword answers its exact total and facet counts
  * from here in the same snapshot as its page, instead of counting matches one index entry at a time.
  */
-export const IMAGE_COUNT_COLUMNS = [
+const IMAGE_COUNT_COLUMNS = [
   'connection_name',
   'provider',
   'region',
