@@ -85,6 +85,28 @@ describe('MCIS lifecycle against a real spider with three mock connections', () 
     const info = await ok(call(tb, 'GET', `/ns/${NS}/mcis/mci01`));
     expect(info.vm.map((vm: { id: string }) => vm.id).sort()).toEqual(['g1-1', 'g2-1', 'g2-2', 'g3-1', 'g3-2', 'g3-3']);
     expect(info.vm[0].publicIP).toBe('4.3.2.1');
+    // VmInfo's spec{} and image{}: what the VM was created with, as the spec and image resources describe them.
+    const spec = await ok(call(tb, 'GET', `/ns/${NS}/resources/spec/mock-a-spec`));
+    const image = await ok(call(tb, 'GET', `/ns/${NS}/resources/image/mock-a-img`));
+    expect(spec.vCPU).toBeGreaterThan(0);
+    const vm = info.vm.find((v: { id: string }) => v.id === 'g1-1');
+    expect(vm.spec).toEqual({
+      cspSpecName: spec.cspSpecName,
+      vCPU: spec.vCPU,
+      memoryGiB: spec.memoryGiB,
+      costPerHour: spec.costPerHour,
+      acceleratorModel: spec.acceleratorModel,
+      acceleratorCount: spec.acceleratorCount,
+      acceleratorMemoryGB: spec.acceleratorMemoryGB,
+      acceleratorType: spec.acceleratorType,
+    });
+    expect(vm.image).toEqual({
+      cspImageName: image.cspImageName,
+      osType: image.osType,
+      osArchitecture: image.osArchitecture,
+      osDistribution: image.osDistribution,
+    });
+    expect(vm.image.osDistribution).not.toBe('');
   });
 
   it('suspends and resumes the MCIS and reboots one VM', async () => {

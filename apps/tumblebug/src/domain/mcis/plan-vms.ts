@@ -4,6 +4,7 @@ import type { McisVmEntity } from '../../store/mcis';
 import type { CreateSubGroupReq } from './mcis-request';
 import type { McisResources, NamedResource } from './ports';
 import { cspVmName, vmIdOf } from './vm-naming';
+import { imageSummaryOf, specSummaryOf } from './vm-summaries';
 
 export interface McisIdentity {
   nsId: string;
@@ -103,6 +104,8 @@ export async function planSubGroup(
       imageId: image.id,
       cspImageName: image.cspImageName,
       imageType: image.imageType,
+      specSummary: specSummaryOf(spec),
+      imageSummary: imageSummaryOf(image),
       resources: {
         vNetId: vNet.id,
         cspVNetName: vNet.cspResourceName,

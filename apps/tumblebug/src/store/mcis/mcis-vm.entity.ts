@@ -26,6 +26,10 @@ export class McisVmEntity {
   @Column('text') imageId!: string;
   @Column('text') cspImageName!: string;
   @Column('text') imageType!: string;
+  /** The spec the VM was created with (VmInfo.spec); `{}` for VMs created before it was kept. */
+  @Column('jsonb') specSummary!: Partial<VmSpecSummary>;
+  /** The image the VM was created with (VmInfo.image); `{}` for VMs created before it was kept. */
+  @Column('jsonb') imageSummary!: Partial<VmImageSummary>;
   /** tumblebug ids and spider names of the network, security and key resources. */
   @Column('jsonb') resources!: VmResourceNames;
   @Column('text') vmUserName!: string;
@@ -47,6 +51,26 @@ export class McisVmEntity {
   @Column('timestamptz', { nullable: true }) statusCheckedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** upstream's SpecSummary: VmInfo.spec. */
+export interface VmSpecSummary {
+  cspSpecName: string;
+  vCPU: number;
+  memoryGiB: number;
+  costPerHour: number;
+  acceleratorModel: string;
+  acceleratorCount: number;
+  acceleratorMemoryGB: number;
+  acceleratorType: string;
+}
+
+/** upstream's ImageSummary: VmInfo.image. */
+export interface VmImageSummary {
+  cspImageName: string;
+  osType: string;
+  osArchitecture: string;
+  osDistribution: string;
 }
 
 export interface VmResourceNames {
