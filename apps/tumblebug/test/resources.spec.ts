@@ -229,6 +229,36 @@ describe('connections and MCIR through a real spider', () => {
     }
   });
 
+  it('deregisters a resource: tumblebug and spider forget it, the cloud keeps it, and it can be registered again', async () => {
+    const key = await ok(call(tb, 'POST', '/ns/ns01/resources/sshKey', { name: 'dereg-key', connectionName: 'seoul' }));
+    const { resourceUsage, dataSource } = tumblebug.deps;
+    const ref = { nsId: 'ns01', resourceType: 'sshKey' as const, resourceId: 'dereg-key' };
+    await dataSource.transaction((manager) => resourceUsage.markUsed(manager, [ref], 'mci02/g1-1'));
+    const refused = await call(tb, 'DELETE', '/ns/ns01/deregisterResource/sshKey/dereg-key');
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('mci02/g1-1');
+    await dataSource.transaction((manager) => resourceUsage.releaseByPrefix(manager, 'ns01', 'mci02/'));
+
+    const done = await ok(call(tb, 'DELETE', '/ns/ns01/deregisterResource/sshKey/dereg-key'));
+    expect(done.message).toBe('The sshKey dereg-key has been deregistered');
+    expect((await call(tb, 'GET', '/ns/ns01/resources/sshKey/dereg-key')).status).toBe(404);
+    expect((await call(spider.rest, 'GET', `/keypair/${key.cspResourceName}?ConnectionName=seoul`)).status).toBe(404);
+    const all = await ok(call(spider.rest, 'GET', '/allkeypair?ConnectionName=seoul'));
+    expect(all.AllList.OnlyCSPList.map((iid: { SystemId: string }) => iid.SystemId)).toContain(key.cspResourceId);
+
+    const again = await ok(
+      call(tb, 'POST', '/ns/ns01/resources/sshKey?option=register', {
+        name: 'dereg-key',
+        connectionName: 'seoul',
+        cspResourceId: key.cspResourceId,
+      }),
+    );
+    expect(again).toMatchObject({ id: 'dereg-key', cspResourceId: key.cspResourceId });
+    await ok(call(tb, 'DELETE', '/ns/ns01/resources/sshKey/dereg-key'));
+    expect((await call(tb, 'DELETE', '/ns/ns01/deregisterResource/sshKey/dereg-key')).status).toBe(404);
+    expect((await call(tb, 'DELETE', '/ns/ns01/deregisterResource/planet/p1')).status).toBe(404);
+  });
+
   it('answers bad input with a 4xx naming the problem and leaves nothing behind', async () => {
     const cases: [string, unknown, number, RegExp][] = [
       ['vNet', { connectionName: 'seoul', subnetInfoList: [] }, 400, /^name: /],

@@ -76,6 +76,11 @@ export function resourceRoutes({ resources, openapi }: TumblebugDeps): Router {
     await resources.delete(String(req.params.nsId), resourceType, String(req.params.resourceId), { force });
     res.json({ message: `The ${resourceType} ${req.params.resourceId} has been deleted` });
   });
+  router.delete('/ns/:nsId/deregisterResource/:resourceType/:resourceId', async (req, res) => {
+    const resourceType = typeOf(req);
+    await resources.deregister(String(req.params.nsId), resourceType, String(req.params.resourceId));
+    res.json({ message: `The ${resourceType} ${req.params.resourceId} has been deregistered` });
+  });
   router.delete('/ns/:nsId/resources/:resourceType', async (req, res) => {
     const { match } = parseQuery(req, DeleteQuery);
     const results = await resources.deleteAll(String(req.params.nsId), typeOf(req), match ?? '');
@@ -122,6 +127,18 @@ export function resourceRoutes({ resources, openapi }: TumblebugDeps): Router {
       params,
       query: ListQuery,
       responses: { 200: { description: '{<type>:[Info]} or {output:[ids]}' } },
+    })
+    .add({
+      method: 'delete',
+      path: '/ns/:nsId/deregisterResource/:resourceType/:resourceId',
+      summary: 'Forget a resource in tumblebug and spider; the cloud keeps it',
+      tags,
+      params: params.extend({ resourceId: z.string() }),
+      responses: {
+        200: { description: 'deregistered' },
+        404: { description: 'unknown' },
+        409: { description: 'in use by a VM' },
+      },
     })
     .add({
       method: 'delete',

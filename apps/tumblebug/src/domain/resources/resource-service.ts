@@ -181,6 +181,24 @@ export class ResourceService {
   }
 
   async delete(nsId: string, resourceType: ResourceType, id: string, options: { force?: boolean } = {}): Promise<void> {
+    await this.remove(nsId, resourceType, id, (record) => this.deleteInCloud(record, options.force ?? false));
+  }
+
+  /**
+   * `DELETE /ns/{ns}/deregisterResource/{type}/{id}`: tumblebug and spider forget the resource, the cloud keeps it
+   * (it can be registered again by its CSP id). Refused while a VM uses it, as a delete is.
+   */
+  async deregister(nsId: string, resourceType: ResourceType, id: string): Promise<void> {
+    await this.remove(nsId, resourceType, id, (record) => this.unregisterInSpider(record));
+  }
+
+  /** Drops tumblebug's record once `inSpider` dealt with spider's side (specs and images have none). */
+  private async remove(
+    nsId: string,
+    resourceType: ResourceType,
+    id: string,
+    inSpider: (record: ResourceRecord) => Promise<void>,
+  ): Promise<void> {
     await this.o.namespaces.require(nsId);
     if (resourceType === 'spec' || resourceType === 'image') {
       await this.refuseWhileUsed(nsId, resourceType, id);
@@ -188,7 +206,7 @@ export class ResourceService {
     }
     const record = await this.record(nsId, resourceType, id);
     await this.refuseWhileUsed(nsId, resourceType, id);
-    await this.deleteInCloud(record, options.force ?? false);
+    await inSpider(record);
     await this.o.dataSource.transaction(async (manager) => {
       await this.o.usage.release(manager, nsId, usedBy(record));
       await this.o.store.remove(nsId, resourceType, id, manager);
@@ -213,6 +231,16 @@ export class ResourceService {
       }
     }
     return results;
+  }
+
+  private async unregisterInSpider(record: ResourceRecord): Promise<void> {
+    const kind = SPIDER_KIND[record.resourceType as keyof typeof SPIDER_KIND];
+    try {
+      await this.o.spider.unregisterResource(record.connectionName, kind, String(record.info.cspResourceName));
+    } catch (error) {
+      // spider already forgot it: what the caller asked for.
+      if (!(error instanceof NotFoundError)) throw error;
+    }
   }
 
   private async deleteInCloud(record: ResourceRecord, force: boolean): Promise<void> {
@@ -280,6 +308,15 @@ export class ResourceService {
 }
 
 const usedBy = (record: ResourceRecord) => `${record.resourceType}/${record.id}`;
+
+/** spider's kind (upstream's `/reg<rs>` name) of each cloud resource tumblebug keeps. */
+const SPIDER_KIND = {
+  vNet: 'vpc',
+  securityGroup: 'securitygroup',
+  sshKey: 'keypair',
+  dataDisk: 'disk',
+  customImage: 'myimage',
+} as const;
 
 function required(value: string | undefined, field: string): string {
   if (!value) throw new InvalidArgumentError(`${field}: is required`);
