@@ -213,6 +213,18 @@ describe('tumblebug gRPC API through @cb/tumblebug-client, against a real spider
     const toSuspended = await untilStatus(watch, 'Suspended:3 (R:0/3)');
     expect(toSuspended.some((e) => e.type === 'vmStatusChanged' && e.status === 'Suspended')).toBe(true);
 
+    // A customImage of a suspended VM, as REST's snapshot makes it; bad input and unknown VMs refused alike.
+    const image = await client.snapshotVm(NS, 'grpc-mcis', 'ga-1', { name: 'grpc-img', description: 'from ga-1' });
+    expect(image).toMatchObject({ id: 'grpc-img', connectionName: 'grpc-a', description: 'from ga-1' });
+    expect(await ok(call(tb, 'GET', `/ns/${NS}/resources/customImage/grpc-img`))).toMatchObject({ id: 'grpc-img' });
+    await expect(client.snapshotVm(NS, 'grpc-mcis', 'ga-1', { name: 'Bad Name!' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    await expect(client.snapshotVm(NS, 'grpc-mcis', 'zz-9', { name: 'grpc-img2' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await ok(call(tb, 'DELETE', `/ns/${NS}/resources/customImage/grpc-img`));
+
     await expect(client.deleteMcis(NS, 'grpc-mcis')).rejects.toBeInstanceOf(ConflictError);
     await client.deleteMcis(NS, 'grpc-mcis', { option: 'terminate' });
     const rest2: McisWatchEvent[] = [];

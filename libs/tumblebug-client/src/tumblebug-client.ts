@@ -178,6 +178,18 @@ export class TumblebugClient {
     return { deleted };
   }
 
+  /** A customImage `name` of a Running or Suspended VM (its Info, as getResource answers it). */
+  async snapshotVm(
+    nsId: string,
+    mcisId: string,
+    vmId: string,
+    image: { name: string; description?: string },
+    options?: CallOptions,
+  ): Promise<Record<string, unknown>> {
+    const request = { nsId, mcisId, vmId, name: image.name, description: image.description ?? '' };
+    return (await this.grpc.snapshotVm(request, options)).customImage ?? {};
+  }
+
   /**
    * The status of each watched MCIS, then its events as they are committed. Ends after the watched MCIS is
    * deleted; a namespace watch runs until the loop is left or the deadline (default: none) passes.

@@ -2,8 +2,8 @@ import type { ServiceImpl } from '@cb/grpc';
 import type { tumblebug } from '@cb/proto';
 import type { DataSource } from 'typeorm';
 import type { McisService } from '../../domain/mcis';
-import { toMcisMessage, toMcisStatusMessage } from './mcis-messages';
-import { actionOf, deleteOptionOf, mciDynamicReqOf, mciReqOf, requireId } from './mcis-requests';
+import { toJsonObject, toMcisMessage, toMcisStatusMessage } from './mcis-messages';
+import { actionOf, deleteOptionOf, mciDynamicReqOf, mciReqOf, requireId, snapshotReqOf } from './mcis-requests';
 import { watchMcis, type WatchOptions } from './watch-mcis';
 
 type Impl = ServiceImpl<typeof tumblebug.TumblebugService>;
@@ -15,6 +15,7 @@ type McisMethods =
   | 'getMcisStatus'
   | 'controlMcis'
   | 'deleteMcis'
+  | 'snapshotVm'
   | 'watchMcis';
 
 /** How long DeleteMcis may wait for the MCIS to go: the caller's deadline (less a margin) or the service's cap. */
@@ -64,6 +65,13 @@ export function mcisHandlers(
       await service.lifecycle.delete(nsId, mcisId, deleteOptionOf(option));
       const budget = waitBudgetMs(ctx.deadline, service.options.waitTimeoutMs);
       return { deleted: await service.waitUntilGone(nsId, mcisId, budget) };
+    },
+    snapshotVm: async (request) => {
+      const { name, description } = snapshotReqOf(request);
+      const nsId = requireId(request.nsId, 'ns_id');
+      const mcisId = requireId(request.mcisId, 'mcis_id');
+      const vmId = requireId(request.vmId, 'vm_id');
+      return { customImage: toJsonObject(await service.snapshotVm(nsId, mcisId, vmId, name, description)) };
     },
     watchMcis: ({ nsId, mcisId }, ctx) =>
       watchMcis(dataSource, service, requireId(nsId, 'ns_id'), mcisId, ctx.signal, watch),

@@ -1,7 +1,7 @@
 import { parseInput } from '@cb/http';
 import { InvalidArgumentError } from '@cb/errors';
 import { tumblebug } from '@cb/proto';
-import { MciDynamicReq, MciReq } from '../../domain/mcis/mcis-request';
+import { MciDynamicReq, MciReq, SnapshotReq } from '../../domain/mcis/mcis-request';
 import { policyName } from './mcis-messages';
 
 /**
@@ -85,6 +85,10 @@ const ACTIONS: Record<tumblebug.McisAction, string | undefined> = {
 };
 
 /** Upstream's action word; the lifecycle refuses an unset one with the list of allowed actions. */
+export function snapshotReqOf(request: tumblebug.SnapshotVmRequest) {
+  return parseInput(SnapshotReq, { name: request.name, description: request.description }, 'body');
+}
+
 export function actionOf(action: tumblebug.McisAction): string | undefined {
   return ACTIONS[action];
 }

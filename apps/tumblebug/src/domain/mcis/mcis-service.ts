@@ -1,5 +1,5 @@
 import { createEventBus, type Subscription } from '@cb/events';
-import { NotFoundError } from '@cb/errors';
+import { ConflictError, NotFoundError } from '@cb/errors';
 import type { TumblebugDeps } from '../../deps';
 import {
   McisRepository,
@@ -149,6 +149,15 @@ export class McisService {
     const vm = view.vms.find((v) => v.id === vmId);
     if (!vm) throw new NotFoundError(`VM ${vmId} does not exist in MCI ${mcisId}`);
     return { ...view, vm };
+  }
+
+  /** A customImage `name` of a Running or Suspended VM, made through spider (409 for a VM in another status). */
+  async snapshotVm(nsId: string, mcisId: string, vmId: string, name: string, description = '') {
+    const { vm } = await this.vm(nsId, mcisId, vmId);
+    if (vm.status !== 'Running' && vm.status !== 'Suspended') {
+      throw new ConflictError(`VM ${vm.id} is ${vm.status}: only a Running or Suspended VM can be snapshot`);
+    }
+    return this.resources.snapshot(nsId, vm, name, description);
   }
 
   /** Waits (reading the database) until the MCIS's creation or deletion has ended. */

@@ -193,11 +193,7 @@ export function mcisRoutes(service: McisService): Router {
   router.post(both('/ns/:nsId/mci/:mciId/vm/:vmId/snapshot'), async (req, res) => {
     const nsId = param(req, 'nsId');
     const { name, description } = parseBody(req, SnapshotReq);
-    const { vm } = await service.vm(nsId, param(req, 'mciId'), param(req, 'vmId'));
-    if (vm.status !== 'Running' && vm.status !== 'Suspended') {
-      throw new ConflictError(`VM ${vm.id} is ${vm.status}: only a Running or Suspended VM can be snapshot`);
-    }
-    res.json(await service.resources.snapshot(nsId, vm, name, description));
+    res.json(await service.snapshotVm(nsId, param(req, 'mciId'), param(req, 'vmId'), name, description));
   });
 
   router.get(both('/ns/:nsId/control/mci/:mciId'), async (req, res) => {
