@@ -59,6 +59,14 @@ describe('keyword searches, found along the walk or past it', () => {
     expect(Math.abs(body.total - expected.length) / expected.length).toBeLessThan(0.3);
   });
 
+  it("a later page's facets are the first page's: the same first matches, scaled to the same total", async () => {
+    const { body: first } = await harness.get('/images?q=x86&limit=20&facets=provider,os');
+    expect(first.totalExact).toBe(false);
+    const { body: later } = await harness.get(`/images?q=x86&limit=20&facets=provider,os&cursor=${first.nextCursor}`);
+    expect(later.facets).toEqual(first.facets);
+    expect(first.facets.provider.length).toBe(3);
+  });
+
   it('a common word within a filter: the same as SQL', async () => {
     const expected = await liveImageKeys(sql, `provider = 'aws' AND words && '{x86}'`);
     const { keys } = await everyPage(harness, '/images?q=x86&provider=aws', imageKey);

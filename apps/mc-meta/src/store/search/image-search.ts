@@ -6,7 +6,7 @@ import { estimateTotal, scaleFacets } from '../../domain/search/total-estimate';
 import type { Facets, SearchLimits, SearchPage } from '../../domain/search/search-results';
 import { exactCountsSql } from '../image-counts';
 import { addWordKeyword, keywordTokens } from './keyword-sql';
-import { cappedFacets, facetsJsonSql } from './page';
+import { facetsJsonSql } from './page';
 import { isoTime, SqlBuilder } from './sql-builder';
 import type { WordExpander } from './word-expander';
 import type { SqlClient } from './sql-client';
@@ -73,20 +73,13 @@ const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provid
   ${isoTime('i.first_seen_at')} AS first_seen_at, ${isoTime('i.updated_at')} AS updated_at`;
 
 /**
- * A first page in one statement: the first `cap` + 1 matches (ids and facet columns only, read from the index walk)
- * give the total (or, past the cap, where the last of them falls in list order, for an estimate) and the facet
- * counts, and the page is joined from the first of them. The matches are looked for along a bounded walk first
- * (see WALK_PER_MATCH); the search the planner chooses runs only when that walk found too few and did not cover
- * every image the filters select. Later pages carry the total in their cursor and skip counting altogether.
+ * CTEs ending in `matched`: the first `wanted` matches in list order (their ids, list orders and `columns`), looked
+ * for along a bounded walk of the filters' images first (see WALK_PER_MATCH), then, only when that walk found too
+ * few and did not cover every image the filters select, as the planner sees fit.
  */
-function firstPageSql(where: ImageConditions, cap: number, limit: number, facets: string[] | undefined): string {
-  const facetColumns = facets?.length ? [...new Set(facets.map((name) => FACETS[name as keyof typeof FACETS]))] : [];
-  const facetsJson = facets?.length ? facetsJsonSql('matched', FACETS, facets, cap, 'list_order, id') : 'NULL::jsonb';
-  const columns = ['id', 'list_order', ...facetColumns].join(', ');
-  // A page larger than the cap still comes whole; the total counts no further than the cap.
-  const wanted = Math.max(cap, limit) + 1;
+function matchedSql(where: ImageConditions, wanted: number, columns: string): string {
   const walk = wanted * WALK_PER_MATCH;
-  return `WITH walked AS (
+  return `walked AS (
       SELECT ${columns} FROM (SELECT ${columns}, words FROM image ${where.live} ORDER BY list_order, id LIMIT ${walk}) w
       WHERE ${where.keyword} ORDER BY list_order, id LIMIT ${wanted}
     ), found AS (
@@ -97,7 +90,23 @@ function firstPageSql(where: ImageConditions, cap: number, limit: number, facets
       UNION ALL
       (SELECT ${columns} FROM image ${where.sql.whereClause()} AND NOT (SELECT enough FROM found)
        ORDER BY list_order, id LIMIT ${wanted})
-    ), counted AS (SELECT count(*)::int AS total, max(list_order) AS last_order, ${facetsJson} AS facets FROM matched)
+    )`;
+}
+
+const facetColumnsOf = (facets: string[] | undefined) =>
+  facets?.length ? [...new Set(facets.map((name) => FACETS[name as keyof typeof FACETS]))] : [];
+
+/**
+ * A first page in one statement: the first `cap` + 1 matches (ids and facet columns only, see matchedSql) give the
+ * total (or, past the cap, where the last of them falls in list order, for an estimate) and the facet counts, and
+ * the page is joined from the first of them. Later pages carry the total in their cursor and skip counting.
+ */
+function firstPageSql(where: ImageConditions, cap: number, limit: number, facets: string[] | undefined): string {
+  const columns = ['id', 'list_order', ...facetColumnsOf(facets)].join(', ');
+  const facetsJson = facets?.length ? facetsJsonSql('matched', FACETS, facets, cap, 'list_order, id') : 'NULL::jsonb';
+  // A page larger than the cap still comes whole; the total counts no further than the cap.
+  return `WITH ${matchedSql(where, Math.max(cap, limit) + 1, columns)}
+    , counted AS (SELECT count(*)::int AS total, max(list_order) AS last_order, ${facetsJson} AS facets FROM matched)
     SELECT counted.total, counted.last_order,
       CASE WHEN page.n IS NULL OR page.n = 1 THEN counted.facets END AS facets, ${COLUMNS}
     FROM counted
@@ -105,6 +114,13 @@ function firstPageSql(where: ImageConditions, cap: number, limit: number, facets
                        ORDER BY list_order, id LIMIT ${limit + 1}) page ON true
     LEFT JOIN image i ON i.id = page.id
     ORDER BY i.list_order, i.id`;
+}
+
+/** A later page's facets: counted over the first `cap` matches, found as a first page finds them. */
+function laterPageFacetsSql(where: ImageConditions, cap: number, facets: string[]): string {
+  const columns = ['id', 'list_order', ...facetColumnsOf(facets)].join(', ');
+  return `WITH ${matchedSql(where, cap, columns)}
+    SELECT ${facetsJsonSql('matched', FACETS, facets, cap, 'list_order, id')} AS facets`;
 }
 
 /**
@@ -150,7 +166,7 @@ export async function searchImages(
     if (query.facets?.length && byImageCount) {
       [{ facets }] = await ds.query(exactCountsSql(countedWhere, FACETS, query.facets), sql.params);
     } else if (query.facets?.length) {
-      facets = await cappedFacets(ds, 'image', sql, FACETS, query.facets, cap, 'list_order, id');
+      [{ facets }] = await ds.query(laterPageFacetsSql(where, cap, query.facets), sql.params);
       if (!counted.totalExact) facets = scaleFacets(facets!, cap, total);
     }
     sql.where(`(list_order, id) > (${sql.param(listOrder)}::integer, ${sql.param(id)}::bigint)`);
