@@ -121,7 +121,10 @@ export class OutboxRelay {
     }
   }
 
-  /** One transaction: lock the oldest due rows, publish them in order, mark each as it is stored. */
+  /**
+   * One transaction: lock the oldest due rows, publish them in order, and mark those the stream stored in one
+   * statement (a failed publish stops the batch there: events leave in the order they were committed).
+   */
   private publishBatch(): Promise<{ published: number; full: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
@@ -130,10 +133,12 @@ export class OutboxRelay {
           ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.settings.batchSize],
       );
-      let published = 0;
+      const stored: string[] = [];
+      let failed = false;
       for (const row of rows) {
         try {
           await this.transport.publish({ id: row.id, subject: row.subject, data: row.payload, headers: row.headers });
+          stored.push(row.id);
         } catch (err) {
           const delay = Math.min(this.settings.maxRetryDelayMs, this.settings.retryDelayMs * 2 ** row.attempts);
           await manager.query(
@@ -145,17 +150,16 @@ export class OutboxRelay {
             { id: row.id, subject: row.subject, attempts: row.attempts + 1, err },
             'event publish failed',
           );
-          // Later rows wait: events leave in the order they were committed.
-          return { published, full: false };
+          failed = true;
+          break;
         }
-        if (this.settings.keepPublishedMs === 0) {
-          await manager.query('DELETE FROM outbox_events WHERE id = $1', [row.id]);
-        } else {
-          await manager.query('UPDATE outbox_events SET published_at = now() WHERE id = $1', [row.id]);
-        }
-        published++;
       }
-      return { published, full: rows.length === this.settings.batchSize };
+      if (stored.length && this.settings.keepPublishedMs === 0) {
+        await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::uuid[])', [stored]);
+      } else if (stored.length) {
+        await manager.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])', [stored]);
+      }
+      return { published: stored.length, full: !failed && rows.length === this.settings.batchSize };
     });
   }
 
