@@ -84,11 +84,12 @@ const ACTIONS: Record<tumblebug.McisAction, string | undefined> = {
   [tumblebug.McisAction.WITHDRAW]: 'withdraw',
 };
 
-/** Upstream's action word; the lifecycle refuses an unset one with the list of allowed actions. */
+/** A snapshot's name and description, read by REST's schema (the same refusals). */
 export function snapshotReqOf(request: tumblebug.SnapshotVmRequest) {
   return parseInput(SnapshotReq, { name: request.name, description: request.description }, 'body');
 }
 
+/** Upstream's action word; the lifecycle refuses an unset one with the list of allowed actions. */
 export function actionOf(action: tumblebug.McisAction): string | undefined {
   return ACTIONS[action];
 }
