@@ -2,11 +2,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -22,11 +20,7 @@ describe('MCIS access info', () => {
   let privateKey: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect(CONN, 'default');
-    tumblebug = await startTumblebug(spider);
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, [CONN]);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(NS, [[CONN, 'default']]));
     privateKey = (await ok(call(tb, 'GET', `/ns/${NS}/resources/sshKey/${CONN}-key`))).privateKey;
     await ok(call(tb, 'POST', `/ns/${NS}/mci`, { name: 'acc01', subGroups: [staticGroup(CONN, 'g1', 2)] }));
     await eventually(

@@ -2,11 +2,10 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
+  type TestConnection,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -34,11 +33,11 @@ describe('MCIS creation pace in rate-limited regions', () => {
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    for (const conn of CONNS) await spider.connect(conn, 'default', { LatencyMs: '100', RateLimitPerSec: '5' });
-    tumblebug = await startTumblebug(spider, { TB_MCIS_CALLS_PER_SECOND_PER_PROVIDER: '10' });
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, CONNS);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(
+      NS,
+      CONNS.map((conn): TestConnection => [conn, 'default', { LatencyMs: '100', RateLimitPerSec: '5' }]),
+      { TB_MCIS_CALLS_PER_SECOND_PER_PROVIDER: '10' },
+    ));
     await new Promise((resolve) => setTimeout(resolve, 1500)); // the regions' buckets full again
   });
 

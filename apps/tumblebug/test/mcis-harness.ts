@@ -176,6 +176,25 @@ export async function prepareNamespace(tb: string, nsId: string, connections: st
   }
 }
 
+/** A connection for startMcisPlatform: its name, the mock region, and extra credential keys (faults, latency). */
+export type TestConnection = [name: string, region: string, extraKeys?: Record<string, string>];
+
+/**
+ * The usual MCIS suite's platform: spider with `connections` registered, tumblebug over it (with `env`), and the
+ * namespace `nsId` prepared with each connection's resources (see prepareNamespace).
+ */
+export async function startMcisPlatform(nsId: string, connections: TestConnection[], env: Record<string, string> = {}) {
+  const spider = await startSpider();
+  for (const [name, region, extraKeys] of connections) await spider.connect(name, region, extraKeys);
+  const tumblebug = await startTumblebug(spider, env);
+  await prepareNamespace(
+    tumblebug.rest,
+    nsId,
+    connections.map(([name]) => name),
+  );
+  return { spider, tumblebug, tb: tumblebug.rest };
+}
+
 export const staticGroup = (conn: string, name: string, size: number) => ({
   name,
   subGroupSize: size,

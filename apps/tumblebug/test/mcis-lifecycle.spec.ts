@@ -3,11 +3,9 @@ import {
   eventually,
   mcisReport,
   ok,
-  prepareNamespace,
-  startSpider,
-  staticGroup,
   type SpiderUnderTest,
-  startTumblebug,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -22,13 +20,11 @@ describe('MCIS lifecycle against a real spider with three mock connections', () 
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect('mock-a', 'default');
-    await spider.connect('mock-b', 'mercury');
-    await spider.connect('mock-c', 'venus');
-    tumblebug = await startTumblebug(spider);
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, CONNS);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(NS, [
+      ['mock-a', 'default'],
+      ['mock-b', 'mercury'],
+      ['mock-c', 'venus'],
+    ]));
   });
 
   afterAll(async () => {

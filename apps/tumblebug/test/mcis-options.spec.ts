@@ -2,11 +2,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -27,14 +25,16 @@ describe('MCIS options, request tracking and deletion variants', () => {
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect('opt-a', 'default');
-    await spider.connect('opt-b', 'mercury');
-    // A cloud that refuses every terminate, for the difference between option=terminate and option=force.
-    await spider.connect('opt-stuck', 'venus', { FailOps: 'terminateVM:INVALID_ARGUMENT' });
-    tumblebug = await startTumblebug(spider, { TB_MCIS_WAIT_TIMEOUT_MS: '5000' });
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, [...CONNS, 'opt-stuck']);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(
+      NS,
+      [
+        ['opt-a', 'default'],
+        ['opt-b', 'mercury'],
+        // A cloud that refuses every terminate, for the difference between option=terminate and option=force.
+        ['opt-stuck', 'venus', { FailOps: 'terminateVM:INVALID_ARGUMENT' }],
+      ],
+      { TB_MCIS_WAIT_TIMEOUT_MS: '5000' },
+    ));
   });
 
   afterAll(async () => {

@@ -5,11 +5,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -30,10 +28,7 @@ describe('VM work owed to spider', () => {
   let repo: McisRepository;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect(CONN, 'default');
-    tumblebug = await startTumblebug(spider);
-    await prepareNamespace(tumblebug.rest, NS, [CONN]);
+    ({ spider, tumblebug } = await startMcisPlatform(NS, [[CONN, 'default']]));
     ds = createTumblebugDataSource(tumblebug.db.url);
     await ds.initialize();
     repo = new McisRepository(ds);

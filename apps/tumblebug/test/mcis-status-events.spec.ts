@@ -2,11 +2,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -26,11 +24,9 @@ describe("MCIS statuses follow spider's VM status events", () => {
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect(CONN, 'default');
-    tumblebug = await startTumblebug(spider, { TB_MCIS_SETTLED_POLL_MS: '600000' });
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, [CONN]);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(NS, [[CONN, 'default']], {
+      TB_MCIS_SETTLED_POLL_MS: '600000',
+    }));
   });
 
   afterAll(async () => {

@@ -2,11 +2,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -21,12 +19,10 @@ describe('POST /mci/{id}/subGroupDynamic', () => {
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect('sgd-a', 'default');
-    await spider.connect('sgd-b', 'mercury');
-    tumblebug = await startTumblebug(spider);
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, CONNS);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(NS, [
+      ['sgd-a', 'default'],
+      ['sgd-b', 'mercury'],
+    ]));
     await ok(call(tb, 'POST', `/ns/${NS}/mci`, { name: 'grow01', subGroups: [staticGroup('sgd-a', 'g1', 1)] }));
   });
 

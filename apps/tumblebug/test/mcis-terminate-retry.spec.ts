@@ -3,11 +3,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -29,20 +27,20 @@ describe('a terminate that keeps failing transiently', () => {
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect(CONN, 'default', { FailOps: 'terminateVM:TRANSIENT' });
-    tumblebug = await startTumblebug(spider, {
-      TB_MCIS_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-      TB_MCIS_BACKOFF_BASE_MS: '20',
-      TB_MCIS_BACKOFF_MAX_MS: '100',
-      TB_MCIS_WORK_TICK_MS: '50',
-      TB_MCIS_STATUS_TICK_MS: '200',
-      TB_MCIS_WAIT_TIMEOUT_MS: '1000',
-    });
-    tb = tumblebug.rest;
+    ({ spider, tumblebug, tb } = await startMcisPlatform(
+      NS,
+      [[CONN, 'default', { FailOps: 'terminateVM:TRANSIENT' }]],
+      {
+        TB_MCIS_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+        TB_MCIS_BACKOFF_BASE_MS: '20',
+        TB_MCIS_BACKOFF_MAX_MS: '100',
+        TB_MCIS_WORK_TICK_MS: '50',
+        TB_MCIS_STATUS_TICK_MS: '200',
+        TB_MCIS_WAIT_TIMEOUT_MS: '1000',
+      },
+    ));
     sql = new Client(tumblebug.db.url);
     await sql.connect();
-    await prepareNamespace(tb, NS, [CONN]);
   });
 
   afterAll(async () => {

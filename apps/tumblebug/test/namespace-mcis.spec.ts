@@ -2,11 +2,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  startTumblebug,
-  staticGroup,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -21,11 +19,7 @@ describe('a namespace holding an MCIS', () => {
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect(CONN, 'default');
-    tumblebug = await startTumblebug(spider);
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, [CONN]);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(NS, [[CONN, 'default']]));
   });
 
   afterAll(async () => {

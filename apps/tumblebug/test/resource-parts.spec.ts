@@ -2,11 +2,9 @@ import {
   call,
   eventually,
   ok,
-  prepareNamespace,
-  startSpider,
-  staticGroup,
-  startTumblebug,
   type SpiderUnderTest,
+  startMcisPlatform,
+  staticGroup,
   type TumblebugUnderTest,
 } from './mcis-harness';
 
@@ -31,11 +29,7 @@ describe("a vNet's subnets and a security group's rules, through a real spider",
   let tb: string;
 
   beforeAll(async () => {
-    spider = await startSpider();
-    await spider.connect(CONN, 'default');
-    tumblebug = await startTumblebug(spider);
-    tb = tumblebug.rest;
-    await prepareNamespace(tb, NS, [CONN]);
+    ({ spider, tumblebug, tb } = await startMcisPlatform(NS, [[CONN, 'default']]));
   });
 
   afterAll(async () => {

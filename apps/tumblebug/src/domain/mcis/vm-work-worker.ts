@@ -241,7 +241,7 @@ export class VmWorkWorker {
   private async persists(vm: McisVmEntity, action: string): Promise<boolean> {
     if (action !== 'Terminate') return false;
     const mcis = await this.repo.findMcis(vm.nsId, vm.mcisId);
-    return mcis !== null && mcis !== undefined && !mcis.forceDelete;
+    return !!mcis && !mcis.forceDelete;
   }
 
   private async failed(vm: McisVmEntity, action: string, error: unknown, deadline: number) {
