@@ -148,7 +148,7 @@ export async function searchImages(
   expander: WordExpander,
 ): Promise<SearchPage<ImageItem>> {
   const where = await filters(query, expander);
-  const { sql, counted: countedWhere } = where;
+  const { sql } = where;
   // Without a keyword, every condition is one image_count answers exactly.
   const byImageCount = keywordTokens(query.q).length === 0;
   const cap = limits.countCap;
@@ -164,7 +164,7 @@ export async function searchImages(
     counted = { total, totalExact: exact === 1 };
     // Facets count the matches from the start, whatever page this is.
     if (query.facets?.length && byImageCount) {
-      [{ facets }] = await ds.query(exactCountsSql(countedWhere, FACETS, query.facets), sql.params);
+      [{ facets }] = await ds.query(exactCountsSql(where.counted, FACETS, query.facets), sql.params);
     } else if (query.facets?.length) {
       [{ facets }] = await ds.query(laterPageFacetsSql(where, cap, query.facets), sql.params);
       if (!counted.totalExact) facets = scaleFacets(facets!, cap, total);
@@ -174,7 +174,7 @@ export async function searchImages(
   } else {
     const result: Record<string, any>[] = await ds.query(
       byImageCount
-        ? countedFirstPageSql(sql, countedWhere, query.limit, query.facets)
+        ? countedFirstPageSql(sql, where.counted, query.limit, query.facets)
         : firstPageSql(where, cap, query.limit, query.facets),
       sql.params,
     );
