@@ -4,7 +4,7 @@
  * statement it sent; PROF_EXTRA adds space-separated paths.
  */
 import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
-import { DEFAULT_COUNT_CAP } from '../../apps/mc-meta/src/config';
+import { DEFAULT_COUNT_CAP, DEFAULT_KEYWORD_WALK } from '../../apps/mc-meta/src/config';
 import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
 import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
 import { MIX as QUERY_MIX } from './mcmeta-query-mix';
@@ -18,6 +18,7 @@ async function main() {
     new PgCatalogSearch(ds, {
       countCap: Number(process.env.MCMETA_COUNT_CAP ?? DEFAULT_COUNT_CAP),
       concurrency: 1,
+      walkPerMatch: DEFAULT_KEYWORD_WALK,
     }),
   );
   const statements: [string, unknown[]][] = [];

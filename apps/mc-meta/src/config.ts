@@ -7,6 +7,9 @@ export const MCMETA_VERSION = 'CB-MC-Meta ts-0.1.0';
 /** Keyword matches a first page counts (MCMETA_COUNT_CAP). */
 export const DEFAULT_COUNT_CAP = 200;
 
+/** Index entries an image keyword search walks per match it wants before it reads the GIN index (MCMETA_KEYWORD_WALK). */
+export const DEFAULT_KEYWORD_WALK = 32;
+
 const schema = z.object({
   MCMETA_PORT: envPort(1500),
   MCMETA_GRPC_PORT: envPort(50500),
@@ -31,6 +34,12 @@ const schema = z.object({
    * error) or reported as "at least" (specs, prices, regions). A first page walks about this many matches.
    */
   MCMETA_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_COUNT_CAP),
+  /**
+   * How far an image keyword search walks the filters' images in list order, in entries per match it wants, before
+   * it reads the keyword's matches through the GIN index: a keyword denser than 1 in this many is found fastest
+   * along the walk, a rarer one through the index.
+   */
+  MCMETA_KEYWORD_WALK: z.coerce.number().int().min(2).max(1024).default(DEFAULT_KEYWORD_WALK),
   /** Sync a connection as soon as spider announces it. */
   MCMETA_SYNC_ON_CONNECTION_EVENT: z.enum(['true', 'false']).default('true'),
 });
@@ -48,6 +57,7 @@ export interface McMetaConfig {
   syncConcurrency: number;
   searchConcurrency: number;
   countCap: number;
+  keywordWalk: number;
   syncOnConnectionEvent: boolean;
 }
 
@@ -67,6 +77,7 @@ export function loadMcMetaConfig(env: NodeJS.ProcessEnv = process.env): McMetaCo
     syncConcurrency: parsed.MCMETA_SYNC_CONCURRENCY,
     searchConcurrency: parsed.MCMETA_SEARCH_CONCURRENCY,
     countCap: parsed.MCMETA_COUNT_CAP,
+    keywordWalk: parsed.MCMETA_KEYWORD_WALK,
     syncOnConnectionEvent: parsed.MCMETA_SYNC_ON_CONNECTION_EVENT === 'true',
   };
 }

@@ -60,6 +60,7 @@ export async function createMcMeta(
   const catalogSearch = new PgCatalogSearch(dataSource, {
     countCap: config.countCap,
     concurrency: config.searchConcurrency,
+    walkPerMatch: config.keywordWalk,
   });
   const search = new SearchService(catalogSearch);
   const sync = new SyncService(

@@ -18,4 +18,9 @@ export interface SearchLimits {
   countCap: number;
   /** Search statements running at once (MCMETA_SEARCH_CONCURRENCY). */
   concurrency: number;
+  /**
+   * Index entries an image keyword search walks in list order per match it wants before it reads the keyword's
+   * matches through the GIN index instead (MCMETA_KEYWORD_WALK; see image-search.ts).
+   */
+  walkPerMatch: number;
 }

@@ -62,34 +62,54 @@ async function filters(query: ImageQuery, expander: WordExpander): Promise<Image
 }
 
 /**
- * A keyword's first matches are looked for along the list-order walk of the live images the filters select, for at
- * most this many times the matches wanted: a keyword that common is found fastest so, whatever the planner
- * estimates for words that go together (`rocky 9`: it multiplies their frequencies and picks a bitmap scan that
- * visits every match's table row). Only a rarer keyword is then searched as the planner sees fit (GIN).
+ * When that walk found too few, how far a second walk may go, in walks: it is taken only where the first one's
+ * matches tell that walking on is cheaper than reading every match through the GIN index (see matchedSql).
  */
-const WALK_PER_MATCH = 32;
+const WALK_ON_WALKS = 4;
 
 const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provider, i.region, i.os_family, i.doc::text AS doc,
   ${isoTime('i.first_seen_at')} AS first_seen_at, ${isoTime('i.updated_at')} AS updated_at`;
 
 /**
- * CTEs ending in `matched`: the first `wanted` matches in list order (their ids, list orders and `columns`), looked
- * for along a bounded walk of the filters' images first (see WALK_PER_MATCH), then, only when that walk found too
- * few and did not cover every image the filters select, as the planner sees fit.
+ * CTEs ending in `matched`: the first `wanted` matches in list order (their ids, list orders and `columns`).
+ *
+ * They are looked for along the list-order walk of the live images the filters select first, for at most
+ * `walkPerMatch` entries per match wanted: a keyword that common is found fastest so, whatever the planner
+ * estimates for words that go together (`rocky 9`: it multiplies their frequencies and picks a bitmap scan that
+ * visits every match's table row). When that walk found `k` <
+ * `wanted` of them in its `walk` entries and did not cover all `n` images the filters select, the keyword's
+ * density is about k / walk: walking on would take about wanted·walk/k more entries, and reading every match
+ * through the GIN index (then sorting them) about k·n/walk rows, so the cheaper of the two runs. Never the
+ * planner's own choice: a rare word (an image id) has no statistics, the planner guesses it in 0.5 % of the rows
+ * and walks the whole list-order index (1.2 M entries, close to a second) expecting its matches along the way.
+ * A second walk that still comes short (it is bounded too) gives way to the GIN read, which is always complete.
  */
-function matchedSql(where: ImageConditions, wanted: number, columns: string): string {
-  const walk = wanted * WALK_PER_MATCH;
+function matchedSql(where: ImageConditions, wanted: number, walkPerMatch: number, columns: string): string {
+  const walk = wanted * walkPerMatch;
+  const walkOn = walk * WALK_ON_WALKS;
+  const walkOf = (limit: number, gate: string) =>
+    `SELECT ${columns} FROM (SELECT ${columns}, words FROM image ${where.live} AND ${gate} ORDER BY list_order, id LIMIT ${limit}) w
+      WHERE ${where.keyword} ORDER BY list_order, id LIMIT ${wanted}`;
   return `walked AS (
-      SELECT ${columns} FROM (SELECT ${columns}, words FROM image ${where.live} ORDER BY list_order, id LIMIT ${walk}) w
-      WHERE ${where.keyword} ORDER BY list_order, id LIMIT ${wanted}
+      ${walkOf(walk, 'true')}
     ), found AS (
-      SELECT (SELECT count(*) FROM walked) = ${wanted}
-          OR (SELECT coalesce(sum(n), 0) FROM image_count ${where.counted}) <= ${walk} AS enough
+      SELECT k, CASE WHEN k = ${wanted} THEN 0 ELSE (SELECT coalesce(sum(n), 0) FROM image_count ${where.counted}) END AS n
+      FROM (SELECT count(*) AS k FROM walked) walked_count
+    ), way AS (
+      SELECT k = ${wanted} OR n <= ${walk} AS walked, k::float8 * k * n > ${wanted * walk * walk}::float8 AS walk_on FROM found
+    ), walked_on AS (
+      ${walkOf(walkOn, '(SELECT NOT walked AND walk_on FROM way)')}
+    ), enough AS (
+      SELECT walked, NOT walked AND walk_on AND ((SELECT count(*) FROM walked_on) = ${wanted}
+          OR (SELECT n FROM found) <= ${walkOn}) AS walked_on FROM way
+    ), indexed AS MATERIALIZED (
+      SELECT ${columns} FROM image ${where.sql.whereClause()} AND (SELECT NOT walked AND NOT walked_on FROM enough)
     ), matched AS (
-      SELECT * FROM walked WHERE (SELECT enough FROM found)
+      SELECT * FROM walked WHERE (SELECT walked FROM enough)
       UNION ALL
-      (SELECT ${columns} FROM image ${where.sql.whereClause()} AND NOT (SELECT enough FROM found)
-       ORDER BY list_order, id LIMIT ${wanted})
+      SELECT * FROM walked_on WHERE (SELECT walked_on FROM enough)
+      UNION ALL
+      (SELECT * FROM indexed ORDER BY list_order, id LIMIT ${wanted})
     )`;
 }
 
@@ -101,11 +121,17 @@ const facetColumnsOf = (facets: string[] | undefined) =>
  * total (or, past the cap, where the last of them falls in list order, for an estimate) and the facet counts, and
  * the page is joined from the first of them. Later pages carry the total in their cursor and skip counting.
  */
-function firstPageSql(where: ImageConditions, cap: number, limit: number, facets: string[] | undefined): string {
+function firstPageSql(
+  where: ImageConditions,
+  limits: SearchLimits,
+  limit: number,
+  facets: string[] | undefined,
+): string {
+  const cap = limits.countCap;
   const columns = ['id', 'list_order', ...facetColumnsOf(facets)].join(', ');
   const facetsJson = facets?.length ? facetsJsonSql('matched', FACETS, facets, cap, 'list_order, id') : 'NULL::jsonb';
   // A page larger than the cap still comes whole; the total counts no further than the cap.
-  return `WITH ${matchedSql(where, Math.max(cap, limit) + 1, columns)}
+  return `WITH ${matchedSql(where, Math.max(cap, limit) + 1, limits.walkPerMatch, columns)}
     , counted AS (SELECT count(*)::int AS total, max(list_order) AS last_order, ${facetsJson} AS facets FROM matched)
     SELECT counted.total, counted.last_order,
       CASE WHEN page.n IS NULL OR page.n = 1 THEN counted.facets END AS facets, ${COLUMNS}
@@ -117,9 +143,10 @@ function firstPageSql(where: ImageConditions, cap: number, limit: number, facets
 }
 
 /** A later page's facets: counted over the first `cap` matches, found as a first page finds them. */
-function laterPageFacetsSql(where: ImageConditions, cap: number, facets: string[]): string {
+function laterPageFacetsSql(where: ImageConditions, limits: SearchLimits, facets: string[]): string {
   const columns = ['id', 'list_order', ...facetColumnsOf(facets)].join(', ');
-  return `WITH ${matchedSql(where, cap, columns)}
+  const cap = limits.countCap;
+  return `WITH ${matchedSql(where, cap, limits.walkPerMatch, columns)}
     SELECT ${facetsJsonSql('matched', FACETS, facets, cap, 'list_order, id')} AS facets`;
 }
 
@@ -166,7 +193,7 @@ export async function searchImages(
     if (query.facets?.length && byImageCount) {
       [{ facets }] = await ds.query(exactCountsSql(where.counted, FACETS, query.facets), sql.params);
     } else if (query.facets?.length) {
-      [{ facets }] = await ds.query(laterPageFacetsSql(where, cap, query.facets), sql.params);
+      [{ facets }] = await ds.query(laterPageFacetsSql(where, limits, query.facets), sql.params);
       if (!counted.totalExact) facets = scaleFacets(facets!, cap, total);
     }
     sql.where(`(list_order, id) > (${sql.param(listOrder)}::integer, ${sql.param(id)}::bigint)`);
@@ -175,7 +202,7 @@ export async function searchImages(
     const result: Record<string, any>[] = await ds.query(
       byImageCount
         ? countedFirstPageSql(sql, where.counted, query.limit, query.facets)
-        : firstPageSql(where, cap, query.limit, query.facets),
+        : firstPageSql(where, limits, query.limit, query.facets),
       sql.params,
     );
     const [{ total: found, last_order: lastOrder }] = result;

@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ConcurrencyLimiter } from '../../domain/concurrency-limiter';
 
@@ -8,12 +9,47 @@ export interface SqlClient {
 }
 
 /**
- * Searches straight on TypeORM's pg pool: one statement each, no transaction, so the per-call query-runner
- * bookkeeping of DataSource.query is not worth its cost on the hot path. At most `concurrency` statements run at
- * once (see MCMETA_SEARCH_CONCURRENCY); the pool's other connections stay free for syncs.
+ * Prepared search statements a pooled connection keeps before it is closed and replaced: the texts differ only by
+ * which filters and facets a search names (the values are parameters), so a catalog's users settle on a few dozen,
+ * and a connection holding this many has seen unusual ones; closing it frees their plans in the database.
  */
-export function poolClient(ds: DataSource, concurrency: number): SqlClient {
+export const MAX_PREPARED_PER_CONNECTION = 128;
+
+/** A statement's name on every connection: derived from its text, so equal texts share one prepared statement. */
+export const statementName = (sql: string) => `mcmeta_search_${createHash('sha1').update(sql).digest('base64url')}`;
+
+/**
+ * Searches straight on TypeORM's pg pool: one statement each, no transaction, so the per-call query-runner
+ * bookkeeping of DataSource.query is not worth its cost on the hot path. Each statement is prepared on its
+ * connection the first time that connection runs its text: PostgreSQL then parses a text once per connection
+ * instead of once per search, and after a few runs plans it once where the plan does not depend on the values
+ * (plan_cache_mode auto; the search statements fix their plans' shape by ordered, bounded walks). At most
+ * `concurrency` statements run at once (see MCMETA_SEARCH_CONCURRENCY); the pool's other connections stay free for
+ * syncs.
+ */
+export function poolClient(ds: DataSource, concurrency: number, maxPrepared = MAX_PREPARED_PER_CONNECTION): SqlClient {
   const pool = (ds.driver as unknown as { master: Pool }).master;
   const limiter = new ConcurrencyLimiter(concurrency);
-  return { query: (sql, params) => limiter.run(async () => (await pool.query(sql, params)).rows) };
+  const prepared = new WeakMap<PoolClient, Set<string>>();
+  return {
+    query: (sql, params) =>
+      limiter.run(async () => {
+        const name = statementName(sql);
+        const client = await pool.connect();
+        const names = prepared.get(client) ?? new Set<string>();
+        prepared.set(client, names);
+        let failed: Error | undefined;
+        try {
+          const result = await client.query({ name, text: sql, values: params });
+          names.add(name);
+          return result.rows;
+        } catch (error) {
+          // As pool.query does: a connection whose statement failed is not reused.
+          failed = error as Error;
+          throw error;
+        } finally {
+          client.release(failed ?? names.size >= maxPrepared);
+        }
+      }),
+  };
 }

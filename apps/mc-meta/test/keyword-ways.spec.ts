@@ -1,0 +1,143 @@
+import { Client, type Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createMcMetaDataSource } from '../src/store/data-source';
+import { searchImages } from '../src/store/search/image-search';
+import type { SqlClient } from '../src/store/search/sql-client';
+import { WordExpander } from '../src/store/search/word-expander';
+import { itemValue } from '../src/domain/search/json-text';
+import { imageQuerySchema, parseQuery } from '../src/domain/search/search-queries';
+import { imageKey, liveImageKeys, mockConnection, startHarness, syncAndWait, type Harness } from './harness';
+
+const CAP = 100;
+const LIMIT = 50;
+const WANTED = CAP + 1;
+const WALK_PER_MATCH = 8;
+const WALK = WANTED * WALK_PER_MATCH;
+const WALK_ON = WALK * 4;
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+/** Index entries each executed scan of `index` returned (Actual Rows × Loops), from an EXPLAIN ANALYZE plan. */
+function scansOf(plan: PlanNode, index: string): number[] {
+  const own =
+    plan['Index Name'] === index && plan['Actual Loops'] > 0 ? [plan['Actual Rows'] * plan['Actual Loops']] : [];
+  return [...own, ...(plan.Plans ?? []).flatMap((child) => scansOf(child, index))];
+}
+
+/**
+ * A first page's matches of a keyword come one of three ways, chosen by what the first bounded list-order walk
+ * found: that walk (a common word), a second, longer walk (a word the first walk found often enough that walking
+ * on is cheaper than reading every match), or the GIN index (a rarer word). Each way answers what SQL answers, and
+ * none walks the whole list-order index (which the planner, guessing a word it has no statistics for, would do).
+ */
+describe('keyword matches: along the walk, a longer walk, or the GIN index', () => {
+  let harness: Harness;
+  let sql: Client;
+  let ds: DataSource;
+  let n: number;
+
+  beforeAll(async () => {
+    harness = await startHarness(
+      [
+        mockConnection('aws-ways', 'aws', 'ap-northeast-2', { ImagesPerRegion: '8000', Seed: 'ways' }),
+        mockConnection('gcp-ways', 'gcp', 'asia-northeast3', { ImagesPerRegion: '6000', Seed: 'ways' }),
+        mockConnection('azure-ways', 'azure', 'koreacentral', { ImagesPerRegion: '6000', Seed: 'ways' }),
+      ],
+      { MCMETA_COUNT_CAP: String(CAP), MCMETA_KEYWORD_WALK: String(WALK_PER_MATCH) },
+    );
+    expect((await syncAndWait(harness)).status).toBe('completed');
+    sql = new Client(harness.db.url);
+    await sql.connect();
+    [{ n }] = (await sql.query(`SELECT count(*)::int AS n FROM image WHERE removed_at IS NULL`)).rows;
+    ds = createMcMetaDataSource(harness.db.url, [], 1);
+    await ds.initialize();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await sql?.end();
+    await harness?.close();
+  });
+
+  /**
+   * A word only itself expands to (a digit: never fuzzed; no other word contains it) that matches `k` of the first
+   * walk's entries, `k` in [min, max].
+   */
+  async function wordWithWalkMatches(min: number, max: number): Promise<{ word: string; k: number }> {
+    const { rows } = await sql.query(
+      `WITH walk AS (SELECT words FROM image WHERE removed_at IS NULL ORDER BY list_order, id LIMIT ${WALK}),
+       walked AS (SELECT word, count(*)::int AS k FROM walk, unnest(words) word GROUP BY word),
+       candidates AS (SELECT w.word, coalesce(walked.k, 0) AS k FROM search_word w LEFT JOIN walked USING (word)
+                      WHERE w.word ~ '[0-9]' AND coalesce(walked.k, 0) BETWEEN $1 AND $2 ORDER BY k DESC, w.word)
+       SELECT * FROM candidates c
+       WHERE NOT EXISTS (SELECT 1 FROM search_word o WHERE o.word <> c.word AND o.word LIKE '%' || c.word || '%')
+       LIMIT 1`,
+      [min, max],
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  }
+
+  /** The search run directly on the store, each statement's EXPLAIN ANALYZE kept. */
+  async function searchExplained(q: string) {
+    const pool = (ds.driver as unknown as { master: Pool }).master;
+    const plans: PlanNode[] = [];
+    const client: SqlClient = {
+      query: async (text, params) => {
+        const explained = await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
+        plans.push(explained.rows[0]['QUERY PLAN'][0].Plan);
+        return (await pool.query(text, params)).rows;
+      },
+    };
+    const page = await searchImages(
+      client,
+      parseQuery(imageQuerySchema, { q, limit: String(LIMIT) }),
+      { countCap: CAP, concurrency: 1, walkPerMatch: WALK_PER_MATCH },
+      new WordExpander(ds),
+    );
+    const walks = plans.flatMap((plan) => scansOf(plan, 'ix_image_order'));
+    const indexed = plans.flatMap((plan) => scansOf(plan, 'ix_image_words'));
+    return { page, walks, indexed };
+  }
+
+  it('a common word is found along the first walk', async () => {
+    const { word } = await wordWithWalkMatches(WANTED, WALK);
+    const { page, walks, indexed } = await searchExplained(word);
+    expect(walks.length).toBeGreaterThan(0);
+    expect(walks.every((entries) => entries <= WALK)).toBe(true);
+    expect(indexed).toEqual([]);
+    const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
+    expect(page.items.map((item) => imageKey(itemValue(item)))).toEqual(expected.slice(0, LIMIT));
+  });
+
+  it('a word the first walk finds often, but too few times, is found along a second, longer walk', async () => {
+    // Walking on costs about WANTED·WALK/k entries, the GIN read about k·n/WALK rows: the walk is cheaper past this k.
+    const threshold = WALK * Math.sqrt(WANTED / n);
+    const { word } = await wordWithWalkMatches(Math.floor(threshold) + 1, WANTED - 1);
+    const { page, walks, indexed } = await searchExplained(word);
+    expect(walks.some((entries) => entries > WALK && entries <= WALK_ON)).toBe(true);
+    expect(indexed).toEqual([]);
+    const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
+    expect(page.items.map((item) => imageKey(itemValue(item)))).toEqual(expected.slice(0, LIMIT));
+    expect({ total: page.total, exact: page.totalExact }).toEqual(
+      expected.length > CAP ? { total: expect.any(Number), exact: false } : { total: expected.length, exact: true },
+    );
+  });
+
+  it('a rare word is read through the GIN index, with no walk past the first', async () => {
+    const { word } = await wordWithWalkMatches(0, 1);
+    const { page, walks, indexed } = await searchExplained(word);
+    expect(indexed.length).toBeGreaterThan(0);
+    expect(walks.every((entries) => entries <= WALK)).toBe(true);
+    const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(page.items.map((item) => imageKey(itemValue(item)))).toEqual(expected.slice(0, LIMIT));
+    expect({ total: page.total, exact: page.totalExact }).toEqual({ total: expected.length, exact: true });
+  });
+});
