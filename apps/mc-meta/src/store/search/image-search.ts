@@ -151,20 +151,35 @@ function laterPageFacetsSql(where: ImageConditions, limits: SearchLimits, facets
 }
 
 /**
- * A first page without a keyword: its exact total and facets come from image_count and its page from one walk of
- * `limit` + 1 rows, in one statement (one snapshot).
+ * The ids of the first `limit` + 1 images `sql` selects in list order, walked in the list-order index alone: the
+ * filter columns and words are in its entries (INCLUDE), so no table row is read for an entry that does not match,
+ * and a walk past many of them (a filter few images pass) costs index entries, not table rows. `stopAfter`, an SQL
+ * expression, ends the walk sooner: at the last match, when their number is known.
+ */
+function pageWalkSql(sql: SqlBuilder, limit: number, stopAfter = `${limit + 1}`): string {
+  return `SELECT id, list_order FROM (SELECT id, list_order FROM image ${sql.whereClause()} ORDER BY list_order, id
+      LIMIT ${limit + 1}) walk LIMIT ${stopAfter}`;
+}
+
+/**
+ * A first page without a keyword: its exact total and facets come from image_count and its page from one walk, in
+ * one statement (one snapshot). The walk stops at the total's last match, so a filter no image passes reads no index
+ * entry at all and one few pass stops at its last instead of walking to the end of the index.
  */
 function countedFirstPageSql(sql: SqlBuilder, counted: string, limit: number, facets: string[] | undefined): string {
-  return `WITH counted AS (${exactCountsSql(counted, FACETS, facets)})
+  return `WITH counted AS (${exactCountsSql(counted, FACETS, facets)}),
+    page AS (${pageWalkSql(sql, limit, `(SELECT least(total, ${limit + 1}) FROM counted)`)})
     SELECT counted.total,
-      CASE WHEN row_number() OVER (ORDER BY i.list_order, i.id) = 1 THEN counted.facets END AS facets, ${COLUMNS}
+      CASE WHEN row_number() OVER (ORDER BY page.list_order, page.id) = 1 THEN counted.facets END AS facets, ${COLUMNS}
     FROM counted
-    LEFT JOIN LATERAL (SELECT * FROM image ${sql.whereClause()} ORDER BY list_order, id LIMIT ${limit + 1}) i ON true
-    ORDER BY i.list_order, i.id`;
+    LEFT JOIN page ON true
+    LEFT JOIN image i ON i.id = page.id
+    ORDER BY page.list_order, page.id`;
 }
 
 function nextPageSql(sql: SqlBuilder, limit: number): string {
-  return `SELECT ${COLUMNS} FROM image i ${sql.whereClause()} ORDER BY i.list_order, i.id LIMIT ${limit + 1}`;
+  return `SELECT ${COLUMNS} FROM (${pageWalkSql(sql, limit)}) page JOIN image i ON i.id = page.id
+    ORDER BY page.list_order, page.id`;
 }
 
 /** Images in list order: filters narrow, the keyword matches words, the cursor resumes after the last one listed. */

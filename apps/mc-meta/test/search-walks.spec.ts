@@ -18,16 +18,27 @@ const WALK_ON = WALK * 4;
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Relation Name'?: string;
   'Actual Rows': number;
   'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
   Plans?: PlanNode[];
 }
 
-/** Index entries each executed scan of `index` returned (Actual Rows × Loops), from an EXPLAIN ANALYZE plan. */
+/**
+ * Index entries each executed scan of `index` read (returned, and passed over by its filter), from an EXPLAIN
+ * ANALYZE plan.
+ */
 function scansOf(plan: PlanNode, index: string): number[] {
-  const own =
-    plan['Index Name'] === index && plan['Actual Loops'] > 0 ? [plan['Actual Rows'] * plan['Actual Loops']] : [];
+  const read = (plan['Actual Rows'] + (plan['Rows Removed by Filter'] ?? 0)) * plan['Actual Loops'];
+  const own = plan['Index Name'] === index && plan['Actual Loops'] > 0 ? [read] : [];
   return [...own, ...(plan.Plans ?? []).flatMap((child) => scansOf(child, index))];
+}
+
+/** The executed scans of `table` (of any kind, through any index), by node type. */
+function readsOf(plan: PlanNode, table: string): string[] {
+  const own = plan['Relation Name'] === table && plan['Actual Loops'] > 0 ? [plan['Node Type']] : [];
+  return [...own, ...(plan.Plans ?? []).flatMap((child) => readsOf(child, table))];
 }
 
 /**
@@ -36,7 +47,7 @@ function scansOf(plan: PlanNode, index: string): number[] {
  * on is cheaper than reading every match), or the GIN index (a rarer word). Each way answers what SQL answers, and
  * none walks the whole list-order index (which the planner, guessing a word it has no statistics for, would do).
  */
-describe('keyword matches: along the walk, a longer walk, or the GIN index', () => {
+describe('how a first page finds its matches: walks, the GIN index, image counts', () => {
   let harness: Harness;
   let sql: Client;
   let ds: DataSource;
@@ -85,7 +96,7 @@ describe('keyword matches: along the walk, a longer walk, or the GIN index', () 
   }
 
   /** The search run directly on the store, each statement's EXPLAIN ANALYZE kept. */
-  async function searchExplained(q: string) {
+  async function searchExplained(q: string, filters: Record<string, string> = {}) {
     const pool = (ds.driver as unknown as { master: Pool }).master;
     const plans: PlanNode[] = [];
     const client: SqlClient = {
@@ -97,14 +108,17 @@ describe('keyword matches: along the walk, a longer walk, or the GIN index', () 
     };
     const page = await searchImages(
       client,
-      parseQuery(imageQuerySchema, { q, limit: String(LIMIT) }),
+      parseQuery(imageQuerySchema, { ...(q ? { q } : {}), ...filters, limit: String(LIMIT) }),
       { countCap: CAP, concurrency: 1, walkPerMatch: WALK_PER_MATCH },
       new WordExpander(ds),
     );
     const walks = plans.flatMap((plan) => scansOf(plan, 'ix_image_order'));
     const indexed = plans.flatMap((plan) => scansOf(plan, 'ix_image_words'));
-    return { page, walks, indexed };
+    const imageReads = plans.flatMap((plan) => readsOf(plan, 'image'));
+    return { page, walks, indexed, imageReads };
   }
+
+  const keysOf = (page: { items: object[] }) => page.items.map((item) => imageKey(itemValue(item)));
 
   it('a common word is found along the first walk', async () => {
     const { word } = await wordWithWalkMatches(WANTED, WALK);
@@ -113,7 +127,7 @@ describe('keyword matches: along the walk, a longer walk, or the GIN index', () 
     expect(walks.every((entries) => entries <= WALK)).toBe(true);
     expect(indexed).toEqual([]);
     const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
-    expect(page.items.map((item) => imageKey(itemValue(item)))).toEqual(expected.slice(0, LIMIT));
+    expect(keysOf(page)).toEqual(expected.slice(0, LIMIT));
   });
 
   it('a word the first walk finds often, but too few times, is found along a second, longer walk', async () => {
@@ -124,7 +138,7 @@ describe('keyword matches: along the walk, a longer walk, or the GIN index', () 
     expect(walks.some((entries) => entries > WALK && entries <= WALK_ON)).toBe(true);
     expect(indexed).toEqual([]);
     const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
-    expect(page.items.map((item) => imageKey(itemValue(item)))).toEqual(expected.slice(0, LIMIT));
+    expect(keysOf(page)).toEqual(expected.slice(0, LIMIT));
     expect({ total: page.total, exact: page.totalExact }).toEqual(
       expected.length > CAP ? { total: expect.any(Number), exact: false } : { total: expected.length, exact: true },
     );
@@ -137,7 +151,42 @@ describe('keyword matches: along the walk, a longer walk, or the GIN index', () 
     expect(walks.every((entries) => entries <= WALK)).toBe(true);
     const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
     expect(expected.length).toBeGreaterThan(0);
-    expect(page.items.map((item) => imageKey(itemValue(item)))).toEqual(expected.slice(0, LIMIT));
+    expect(keysOf(page)).toEqual(expected.slice(0, LIMIT));
     expect({ total: page.total, exact: page.totalExact }).toEqual({ total: expected.length, exact: true });
+  });
+
+  it('filters no image passes: the exact total 0, and the images not read at all', async () => {
+    const { page, imageReads } = await searchExplained('', { os: 'no-such-os', arch: 'x86_64' });
+    expect(page).toEqual({ items: [], total: 0, totalExact: true });
+    expect(imageReads).toEqual([]);
+  });
+
+  it('filters few images pass: the walk stops at their last match', async () => {
+    const { rows } = await sql.query(
+      `SELECT os_family, os_architecture, status, sum(n)::int AS n FROM image_count
+       GROUP BY 1, 2, 3 HAVING sum(n) BETWEEN 1 AND ${LIMIT - 1} ORDER BY n, 1, 2, 3 LIMIT 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const [{ os_family: os, os_architecture: arch, status, n: few }] = rows;
+    const { page, walks } = await searchExplained('', { os, arch, status });
+    const expected = await liveImageKeys(sql, `os_family = $1 AND os_architecture = $2 AND status = $3`, [
+      os,
+      arch,
+      status,
+    ]);
+    expect(expected).toHaveLength(few);
+    expect(keysOf(page)).toEqual(expected);
+    expect({ total: page.total, exact: page.totalExact, more: page.nextCursor }).toEqual({
+      total: few,
+      exact: true,
+      more: undefined,
+    });
+    // One walk, which ended at the last match: it read the index entries up to it and none after.
+    const { rows: upToLast } = await sql.query(
+      `SELECT count(*)::int AS n FROM image WHERE removed_at IS NULL AND (list_order, id) <=
+         (SELECT list_order, id FROM image WHERE removed_at IS NULL AND connection_name || '/' || record_key = $1)`,
+      [expected[expected.length - 1]],
+    );
+    expect(walks).toEqual([upToLast[0].n]);
   });
 });
