@@ -11,6 +11,7 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       '.nx/**',
+      '.bench-ab/**',
       'test-artifacts/**',
       '**/*.tmp.ts',
     ],

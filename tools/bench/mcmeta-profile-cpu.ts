@@ -5,6 +5,7 @@
  * code far more steadily than the 8-client mix on a shared machine.
  *   npx tsx tools/bench/mcmeta-profile-cpu.ts <database> [repeats per round] [rounds] [extra paths...]
  * Extra paths (e.g. '/images?q=0b51a105d05513e65', an image id) are measured after the mix, outside its mean.
+ * MCMETA_COUNT_CAP and MCMETA_KEYWORD_WALK profile other settings.
  */
 import { DEFAULT_COUNT_CAP, DEFAULT_KEYWORD_WALK } from '../../apps/mc-meta/src/config';
 import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
@@ -21,7 +22,11 @@ async function main(): Promise<void> {
   const ds = createMcMetaDataSource(`postgres://postgres@127.0.0.1:5432/${database}`, [], 1);
   await ds.initialize();
   const search = new SearchService(
-    new PgCatalogSearch(ds, { countCap: DEFAULT_COUNT_CAP, concurrency: 1, walkPerMatch: DEFAULT_KEYWORD_WALK }),
+    new PgCatalogSearch(ds, {
+      countCap: Number(process.env.MCMETA_COUNT_CAP ?? DEFAULT_COUNT_CAP),
+      concurrency: 1,
+      walkPerMatch: Number(process.env.MCMETA_KEYWORD_WALK ?? DEFAULT_KEYWORD_WALK),
+    }),
   );
   const [{ pid }] = await ds.query('SELECT pg_backend_pid() AS pid');
   const run = (path: string) => {
