@@ -3,6 +3,7 @@
  * with BENCH_KEEP_DATABASE), best of PROF_REPEAT runs; PROF_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of every
  * statement it sent; PROF_EXTRA adds space-separated paths.
  */
+import { Client } from 'pg';
 import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
 import { DEFAULT_COUNT_CAP, DEFAULT_KEYWORD_WALK } from '../../apps/mc-meta/src/config';
 import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
@@ -22,16 +23,31 @@ async function main() {
     }),
   );
   const statements: [string, unknown[]][] = [];
-  // Searches run straight on the pg pool (sql-client.ts): statements are recorded there.
+  // Searches run on clients of the pg pool (sql-client.ts), as prepared statements: recorded as each client runs them.
   const pool = (ds.driver as any).master;
-  const query = pool.query.bind(pool);
+  // EXPLAIN runs on a connection of its own.
+  const explainer = new Client(`postgres://postgres@127.0.0.1:5432/${process.env.PROF_DB ?? 'mcmeta_base'}`);
+  await explainer.connect();
+  const query = (sql: string, params: unknown[]) => explainer.query(sql, params);
+  const connect = pool.connect.bind(pool);
+  const recording = new WeakSet<object>();
+  // Connecting with a callback (TypeORM's queries) is left as it is.
+  pool.connect = async (callback?: unknown) => {
+    if (callback) return connect(callback);
+    const client = await connect();
+    if (!recording.has(client)) {
+      recording.add(client);
+      const run = client.query.bind(client);
+      client.query = (config: { text?: string; values?: unknown[] } | string, values?: unknown[]) => {
+        if (typeof config === 'object' && config.text) statements.push([config.text, config.values ?? []]);
+        return run(config, values);
+      };
+    }
+    return client;
+  };
   for (const path of MIX) {
     const [route, qs] = path.slice(1).split('?');
     const input = Object.fromEntries(new URLSearchParams(qs));
-    pool.query = async (sql: string, params: unknown[]) => {
-      statements.push([sql, params]);
-      return query(sql, params);
-    };
     let ms = Infinity;
     let page: any;
     for (let i = 0; i < Number(process.env.PROF_REPEAT ?? 1); i++) {
@@ -40,7 +56,6 @@ async function main() {
       page = await (search as any)[route](input);
       ms = Math.min(ms, performance.now() - started);
     }
-    pool.query = query;
     console.log(`\n##### ${path}: ${ms.toFixed(1)} ms, ${page.items.length} items, total ${page.total}`);
     if (process.env.PROF_EXPLAIN) {
       for (const [sql, params] of statements.filter(([s]) => /^\s*(SELECT|WITH|\()/i.test(s))) {
@@ -50,6 +65,7 @@ async function main() {
     }
     statements.length = 0;
   }
+  await explainer.end();
   await ds.destroy();
 }
 main().catch((e) => {

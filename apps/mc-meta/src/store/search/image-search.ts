@@ -82,30 +82,33 @@ const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provid
  * through the GIN index (then sorting them) about k·n/walk rows, so the cheaper of the two runs. Never the
  * planner's own choice: a rare word (an image id) has no statistics, the planner guesses it in 0.5 % of the rows
  * and walks the whole list-order index (1.2 M entries, close to a second) expecting its matches along the way.
- * A second walk that still comes short (it is bounded too) gives way to the GIN read, which is always complete.
+ * The second walk goes on from the first walk's last match (so it reads again only the few entries after it), and
+ * one that still comes short (it is bounded too) gives way to the GIN read, which is always complete.
  */
 function matchedSql(where: ImageConditions, wanted: number, walkPerMatch: number, columns: string): string {
   const walk = wanted * walkPerMatch;
   const walkOn = walk * WALK_ON_WALKS;
-  const walkOf = (limit: number, gate: string) =>
-    `SELECT ${columns} FROM (SELECT ${columns}, words FROM image ${where.live} AND ${gate} ORDER BY list_order, id LIMIT ${limit}) w
-      WHERE ${where.keyword} ORDER BY list_order, id LIMIT ${wanted}`;
+  const walkOf = (limit: number, from: string, matches: string) =>
+    `SELECT ${columns} FROM (SELECT ${columns}, words FROM image ${where.live} AND ${from} ORDER BY list_order, id LIMIT ${limit}) w
+      WHERE ${where.keyword} ORDER BY list_order, id LIMIT ${matches}`;
+  const afterWalked = `(SELECT NOT walked AND walk_on FROM way)
+        AND (list_order, id) > (SELECT list_order, id FROM walked ORDER BY list_order DESC, id DESC LIMIT 1)`;
   return `walked AS (
-      ${walkOf(walk, 'true')}
+      ${walkOf(walk, 'true', `${wanted}`)}
     ), found AS (
       SELECT k, CASE WHEN k = ${wanted} THEN 0 ELSE (SELECT coalesce(sum(n), 0) FROM image_count ${where.counted}) END AS n
       FROM (SELECT count(*) AS k FROM walked) walked_count
     ), way AS (
       SELECT k = ${wanted} OR n <= ${walk} AS walked, k::float8 * k * n > ${wanted * walk * walk}::float8 AS walk_on FROM found
     ), walked_on AS (
-      ${walkOf(walkOn, '(SELECT NOT walked AND walk_on FROM way)')}
+      ${walkOf(walkOn, afterWalked, `(SELECT ${wanted} - k FROM found)`)}
     ), enough AS (
-      SELECT walked, NOT walked AND walk_on AND ((SELECT count(*) FROM walked_on) = ${wanted}
+      SELECT walked, NOT walked AND walk_on AND ((SELECT k FROM found) + (SELECT count(*) FROM walked_on) >= ${wanted}
           OR (SELECT n FROM found) <= ${walkOn}) AS walked_on FROM way
     ), indexed AS MATERIALIZED (
       SELECT ${columns} FROM image ${where.sql.whereClause()} AND (SELECT NOT walked AND NOT walked_on FROM enough)
     ), matched AS (
-      SELECT * FROM walked WHERE (SELECT walked FROM enough)
+      SELECT * FROM walked WHERE (SELECT walked OR walked_on FROM enough)
       UNION ALL
       SELECT * FROM walked_on WHERE (SELECT walked_on FROM enough)
       UNION ALL
