@@ -76,14 +76,15 @@ const COLUMNS = `i.id::text AS row_id, i.list_order, i.connection_name, i.provid
  * They are looked for along the list-order walk of the live images the filters select first, for at most
  * `walkPerMatch` entries per match wanted: a keyword that common is found fastest so, whatever the planner
  * estimates for words that go together (`rocky 9`: it multiplies their frequencies and picks a bitmap scan that
- * visits every match's table row). When that walk found `k` <
- * `wanted` of them in its `walk` entries and did not cover all `n` images the filters select, the keyword's
- * density is about k / walk: walking on would take about wanted·walk/k more entries, and reading every match
- * through the GIN index (then sorting them) about k·n/walk rows, so the cheaper of the two runs. Never the
- * planner's own choice: a rare word (an image id) has no statistics, the planner guesses it in 0.5 % of the rows
- * and walks the whole list-order index (1.2 M entries, close to a second) expecting its matches along the way.
- * The second walk goes on from the first walk's last match (so it reads again only the few entries after it), and
- * one that still comes short (it is bounded too) gives way to the GIN read, which is always complete.
+ * visits every match's table row).
+ *
+ * When that walk found `k` < `wanted` of them in its `walk` entries and did not cover all `n` images the filters
+ * select, the keyword's density is about k / walk: walking on would take about wanted·walk/k more entries, and
+ * reading every match through the GIN index (then sorting them) about k·n/walk rows, so the cheaper of the two
+ * runs. Never the planner's own choice: a rare word (an image id) has no statistics, the planner guesses it in
+ * 0.5 % of the rows and walks the whole list-order index (1.2 M entries, close to a second) expecting its matches
+ * along the way. The second walk goes on from the first walk's last match (so it reads again only the few entries
+ * after it), and one that still comes short (it is bounded too) gives way to the GIN read, which is always complete.
  */
 function matchedSql(where: ImageConditions, wanted: number, walkPerMatch: number, columns: string): string {
   const walk = wanted * walkPerMatch;
