@@ -5,9 +5,9 @@
  */
 import { Client } from 'pg';
 import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
-import { DEFAULT_COUNT_CAP, DEFAULT_KEYWORD_WALK } from '../../apps/mc-meta/src/config';
 import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
 import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
+import { profileLimits, runPath } from './mcmeta-in-process';
 import { MIX as QUERY_MIX } from './mcmeta-query-mix';
 
 const MIX = [...QUERY_MIX.map((query) => query.path), ...(process.env.PROF_EXTRA ?? '').split(' ').filter(Boolean)];
@@ -15,13 +15,7 @@ const MIX = [...QUERY_MIX.map((query) => query.path), ...(process.env.PROF_EXTRA
 async function main() {
   const ds = createMcMetaDataSource(`postgres://postgres@127.0.0.1:5432/${process.env.PROF_DB ?? 'mcmeta_base'}`);
   await ds.initialize();
-  const search = new SearchService(
-    new PgCatalogSearch(ds, {
-      countCap: Number(process.env.MCMETA_COUNT_CAP ?? DEFAULT_COUNT_CAP),
-      concurrency: 1,
-      walkPerMatch: DEFAULT_KEYWORD_WALK,
-    }),
-  );
+  const search = new SearchService(new PgCatalogSearch(ds, profileLimits()));
   const statements: [string, unknown[]][] = [];
   // Searches run on clients of the pg pool (sql-client.ts), as prepared statements: recorded as each client runs them.
   const pool = (ds.driver as any).master;
@@ -46,17 +40,15 @@ async function main() {
     return client;
   };
   for (const path of MIX) {
-    const [route, qs] = path.slice(1).split('?');
-    const input = Object.fromEntries(new URLSearchParams(qs));
     let ms = Infinity;
-    let page: any;
+    let page: Awaited<ReturnType<typeof runPath>> | undefined;
     for (let i = 0; i < Number(process.env.PROF_REPEAT ?? 1); i++) {
       statements.length = 0;
       const started = performance.now();
-      page = await (search as any)[route](input);
+      page = await runPath(search, path);
       ms = Math.min(ms, performance.now() - started);
     }
-    console.log(`\n##### ${path}: ${ms.toFixed(1)} ms, ${page.items.length} items, total ${page.total}`);
+    console.log(`\n##### ${path}: ${ms.toFixed(1)} ms, ${page?.items.length} items, total ${page?.total}`);
     if (process.env.PROF_EXPLAIN) {
       for (const [sql, params] of statements.filter(([s]) => /^\s*(SELECT|WITH|\()/i.test(s))) {
         const plan = await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);

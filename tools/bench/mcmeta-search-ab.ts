@@ -9,15 +9,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_COUNT_CAP, DEFAULT_KEYWORD_WALK } from '../../apps/mc-meta/src/config';
 import { SearchService } from '../../apps/mc-meta/src/domain/search/search-service';
 import { createMcMetaDataSource } from '../../apps/mc-meta/src/store/data-source';
 import { PgCatalogSearch } from '../../apps/mc-meta/src/store/search/pg-catalog-search';
-import { cpuSecondsOf } from './mcmeta-bench-cpu';
+import { cpuPerCall, median, profileLimits, runPath } from './mcmeta-in-process';
 import { MIX } from './mcmeta-query-mix';
 
 const REPEATS = 30;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The revision's apps/mc-meta/src, extracted once inside the repository (so its packages resolve as ours do). */
 function extract(revision: string): string {
@@ -39,27 +37,22 @@ async function main(): Promise<void> {
   const ds = createMcMetaDataSource(`postgres://postgres@127.0.0.1:5432/${database}`, [], 1);
   await ds.initialize();
   const [{ pid }] = await ds.query('SELECT pg_backend_pid() AS pid');
-  const limits = { countCap: DEFAULT_COUNT_CAP, concurrency: 1, walkPerMatch: DEFAULT_KEYWORD_WALK };
+  const limits = profileLimits();
   const versions = new Map<string, SearchService>([
     [revision, new SearchService(new older.PgCatalogSearch(ds, limits))],
     ['working tree', new SearchService(new PgCatalogSearch(ds, limits))],
   ]);
-  const run = (search: SearchService, path: string) => {
-    const [route, query] = path.slice(1).split('?');
-    const input = Object.fromEntries(new URLSearchParams(query));
-    return (search as unknown as Record<string, (input: unknown) => Promise<unknown>>)[route](input);
-  };
   const costs = new Map([...versions.keys()].map((name) => [name, { database: [] as number[], own: [] as number[] }]));
-  for (const search of versions.values()) for (const { path } of MIX) await run(search, path); // warm
+  for (const search of versions.values()) for (const { path } of MIX) await runPath(search, path); // warm
   for (let round = 0; round < Number(rounds); round++) {
     for (const [name, search] of versions) {
-      const database = cpuSecondsOf(pid);
-      const own = process.cpuUsage();
-      for (let i = 0; i < REPEATS; i++) for (const { path } of MIX) await run(search, path);
-      const used = process.cpuUsage(own);
-      const requests = REPEATS * MIX.length;
-      costs.get(name)!.database.push(((cpuSecondsOf(pid) - database) * 1000) / requests);
-      costs.get(name)!.own.push((used.user + used.system) / 1000 / requests);
+      const mix = async () => {
+        for (const { path } of MIX) await runPath(search, path);
+      };
+      // Per request: each call runs the whole mix once.
+      const { database, own } = await cpuPerCall(pid, REPEATS, mix);
+      costs.get(name)!.database.push(database / MIX.length);
+      costs.get(name)!.own.push(own / MIX.length);
     }
   }
   console.log(`CPU per request over the mix, medians of ${rounds} rounds of ${REPEATS} (ms): PostgreSQL, this process`);

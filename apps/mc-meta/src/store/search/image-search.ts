@@ -160,9 +160,9 @@ function laterPageFacetsSql(where: ImageConditions, limits: SearchLimits, facets
  * and a walk past many of them (a filter few images pass) costs index entries, not table rows. `stopAfter`, an SQL
  * expression, ends the walk sooner: at the last match, when their number is known.
  */
-function pageWalkSql(sql: SqlBuilder, limit: number, stopAfter = `${limit + 1}`): string {
-  return `SELECT id, list_order FROM (SELECT id, list_order FROM image ${sql.whereClause()} ORDER BY list_order, id
-      LIMIT ${limit + 1}) walk LIMIT ${stopAfter}`;
+function pageWalkSql(sql: SqlBuilder, limit: number, stopAfter?: string): string {
+  const walk = `SELECT id, list_order FROM image ${sql.whereClause()} ORDER BY list_order, id LIMIT ${limit + 1}`;
+  return stopAfter ? `SELECT id, list_order FROM (${walk}) walk LIMIT ${stopAfter}` : walk;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TumblebugDeps } from '../../deps';
 import { McisService } from './mcis-service';
 
 export { McisService, type McisStatusView, type McisView } from './mcis-service';
-export { aggregateStatus, countStatuses, mcisStatusNow, mcisStatusOf, type StatusCount } from './status';
+export { mcisStatusNow } from './status';
 export { mcisOptionsFrom, type McisOptions } from './mcis-options';
 
 const services = new WeakMap<TumblebugDeps, McisService>();
