@@ -14,17 +14,27 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
   });
 }
 
+/** Ports this process was handed: a caller may bind its port only later, after asking for more. */
+const handedOut = new Set<number>();
+
 /**
  * A port free right now on 127.0.0.1, drawn below Linux's ephemeral range (32768-60999): a port the OS
  * hands out for `listen(0)` or an outgoing connection could be taken again by another process between
- * this answer and the caller's bind; one of 20000-32767 is taken only by someone who names it.
+ * this answer and the caller's bind; one of 20000-32767 is taken only by someone who names it. Never the
+ * same port twice in one process: ten ports asked for before any is bound (a platform's listeners) would
+ * otherwise meet a duplicate in about one start of 300.
  */
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 12_768);
-    if (await canBind(port)) return port;
+    if (!handedOut.has(port) && (await canBind(port))) return handOut(port);
   }
-  return osAssignedPort();
+  return handOut(await osAssignedPort());
+}
+
+function handOut(port: number): number {
+  handedOut.add(port);
+  return port;
 }
 
 function canBind(port: number): Promise<boolean> {
