@@ -16,11 +16,16 @@ const IMAGE_COUNT_COLUMNS = [
 
 const GROUPED = IMAGE_COUNT_COLUMNS.join(', ');
 
-/** The counts of one connection ($1), counted again from its live images. */
+/**
+ * The counts of one connection ($1), counted again from its live images. The connection's rows are found through
+ * its key index alone and the removed ones skipped while counting: with `removed_at IS NULL` in the WHERE clause the
+ * planner ANDed in a bitmap of every live image of the region index (the whole catalog's, for each task).
+ */
 export const REFRESH_IMAGE_COUNTS = [
   `DELETE FROM image_count WHERE connection_name = $1`,
   `INSERT INTO image_count (${GROUPED}, n)
-   SELECT ${GROUPED}, count(*)::int FROM image WHERE connection_name = $1 AND removed_at IS NULL GROUP BY ${GROUPED}`,
+   SELECT ${GROUPED}, count(*) FILTER (WHERE removed_at IS NULL)::int AS n FROM image WHERE connection_name = $1
+   GROUP BY ${GROUPED} HAVING count(*) FILTER (WHERE removed_at IS NULL) > 0`,
 ];
 
 /**
