@@ -10,13 +10,12 @@ export interface CatalogTable {
   table: string;
   key: string;
   columns: Record<string, string>;
-  /** A text[] column whose words of new and changed records join search_word (see keyword expansion). */
-  vocabulary?: string;
   /**
-   * A text computed by the sync process for each record, where it is cheaper than in SQL; the column expressions
-   * see it as `line` (one line per record, so it must not hold a line break).
+   * The record's keyword words, split by the sync process (cheaper than in SQL). The column expressions see them
+   * as `line`, space-separated (so no word holds a space or a line break), and the distinct words of a task's
+   * records join search_word, the vocabulary keywords expand through.
    */
-  line?: (record: unknown) => string;
+  words?: (record: unknown) => string[];
 }
 
 const num = (path: string, type: 'integer' | 'real' | 'numeric') =>
@@ -49,12 +48,12 @@ const IMAGE_WORD_FIELDS = ['Name', 'OSDistribution', 'NameId', 'OSArchitecture',
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46; // a-z 0-9 .
 
 /**
- * An image's keyword words, each once, space-separated: its name, OS distribution, NameId, architecture and platform
- * lower-cased and split as keywords are (on anything but letters, digits and dots, so `22.04` and `c5.large` stay
- * whole). Split here rather than by a regular expression in PostgreSQL: about a tenth of the sync's database CPU.
- * One scan of the lower-cased text, no regular expression or set: it runs once per image of every sync.
+ * An image's keyword words, each once: its name, OS distribution, NameId, architecture and platform lower-cased and
+ * split as keywords are (on anything but letters, digits and dots, so `22.04` and `c5.large` stay whole). Split
+ * here rather than by a regular expression in PostgreSQL: about a tenth of the sync's database CPU. One scan of the
+ * lower-cased text, no regular expression or set: it runs once per image of every sync.
  */
-export function imageWords(record: unknown): string {
+export function imageWords(record: unknown): string[] {
   const image = (record ?? {}) as ImageFields;
   let text = '';
   for (const field of IMAGE_WORD_FIELDS) {
@@ -74,7 +73,7 @@ export function imageWords(record: unknown): string {
       start = -1;
     }
   }
-  return words.join(' ');
+  return words;
 }
 
 /**
@@ -100,8 +99,7 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
       words: `string_to_array(coalesce(line, ''), ' ')`,
       list_order: `hashtext($1 || '/' || k)`,
     },
-    vocabulary: 'words',
-    line: imageWords,
+    words: imageWords,
   },
   specs: {
     kind: 'specs',

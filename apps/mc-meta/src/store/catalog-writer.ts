@@ -31,7 +31,7 @@ export class PgCatalogWriter implements CatalogWriter {
     onStaged?: (received: number) => void,
   ): Promise<MergeCounts> {
     const sql = SQL[kind];
-    const { table, line } = CATALOG_TABLES[kind];
+    const { table, words: wordsOf } = CATALOG_TABLES[kind];
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -53,10 +53,11 @@ export class PgCatalogWriter implements CatalogWriter {
         const params = [connection.name, connection.provider, connection.region, taskId];
         let batch: string[] = [];
         let lines: string[] = [];
+        const taskWords = new Set<string>();
         const flush = async () => {
           if (batch.length === 0) return;
           const json = `[${batch.join(',')}]`;
-          const batchParams = line ? [...params, json, lines.join('\n')] : [...params, json];
+          const batchParams = wordsOf ? [...params, json, lines.join('\n')] : [...params, json];
           batch = [];
           lines = [];
           const [merged] = await runner.query(known ? sql.mergeBatch : sql.insertBatch, batchParams);
@@ -67,12 +68,16 @@ export class PgCatalogWriter implements CatalogWriter {
         };
         for await (const record of records) {
           batch.push(JSON.stringify(record));
-          if (line) lines.push(line(record));
+          if (wordsOf) {
+            const words = wordsOf(record);
+            lines.push(words.join(' '));
+            for (const word of words) taskWords.add(word);
+          }
           if (batch.length >= this.batchSize) await flush();
         }
         await flush();
         if (known) [{ removed: counts.removed }] = await runner.query(sql.removeVanished, [connection.name, taskId]);
-        if (sql.addVocabulary) await runner.query(sql.addVocabulary);
+        if (sql.addVocabulary && taskWords.size > 0) await runner.query(sql.addVocabulary, [[...taskWords].join(' ')]);
         if (PRICED_KINDS.has(kind)) await runner.query(REFRESH_SPEC_PRICES, [connection.name]);
         if (kind === 'images' && (counts.added || counts.changed || counts.removed)) {
           for (const statement of REFRESH_IMAGE_COUNTS) await runner.query(statement, [connection.name]);
