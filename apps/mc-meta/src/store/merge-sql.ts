@@ -18,21 +18,25 @@ export interface MergeStatements {
   addVocabulary?: string;
 }
 
-/** The batch's records (and lines) with their keys (compared byte by byte, as the tables' keys are). */
+/**
+ * The batch's records (and lines) with their keys (compared byte by byte, as the tables' keys are) and their
+ * places in the batch (`n`).
+ */
 function keyed(table: CatalogTable): string {
   return table.words
-    ? `SELECT (${table.key}) COLLATE "C" AS k, d, line
-       FROM ROWS FROM (jsonb_array_elements($5::jsonb), string_to_table($6, E'\\n')) AS b(d, line)`
-    : `SELECT (${table.key}) COLLATE "C" AS k, d FROM jsonb_array_elements($5::jsonb) d`;
+    ? `SELECT (${table.key}) COLLATE "C" AS k, d, line, n
+       FROM ROWS FROM (jsonb_array_elements($5::jsonb), string_to_table($6, E'\\n')) WITH ORDINALITY AS b(d, line, n)`
+    : `SELECT (${table.key}) COLLATE "C" AS k, d, n FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS b(d, n)`;
 }
 
 /**
- * The batch keyed and de-duplicated; a key the task already listed in an earlier batch is skipped (the first
- * listing of a record wins), so `listed` ends up holding every key of the listing exactly once.
+ * The batch keyed and de-duplicated: the first listing of a record wins, in the batch (by place: a sort keeps no
+ * order among equal keys) and across batches (a key the task already listed is skipped), so `listed` ends up
+ * holding every key of the listing exactly once.
  */
 function batchCtes(table: CatalogTable): string {
   return `batch AS (
-  SELECT DISTINCT ON (k) * FROM (${keyed(table)}) keyed WHERE k IS NOT NULL ORDER BY k
+  SELECT DISTINCT ON (k) * FROM (${keyed(table)}) keyed WHERE k IS NOT NULL ORDER BY k, n
 ), listed AS (
   INSERT INTO pg_temp.listed (k) SELECT k FROM batch ON CONFLICT DO NOTHING RETURNING k
 ), src AS (
