@@ -44,11 +44,11 @@ export class PgCatalogWriter implements CatalogWriter {
         // A lost commit on a crash only means the task runs again (its run is not marked done before this commits).
         await runner.query(`SET LOCAL synchronous_commit = off`);
         await runner.query(`SET LOCAL work_mem = '64MB'`);
-        for (const statement of sql.prepare) await runner.query(statement);
         const [{ known }] = await runner.query(
           `SELECT EXISTS (SELECT 1 FROM ${table} WHERE connection_name = $1) AS known`,
           [connection.name],
         );
+        if (known) for (const statement of sql.prepare) await runner.query(statement);
         const counts: MergeCounts = { received: 0, added: 0, changed: 0, removed: 0 };
         const params = [connection.name, connection.provider, connection.region, taskId];
         let batch: string[] = [];

@@ -6,11 +6,14 @@ import { VOCABULARY_WORD, type CatalogTable } from './catalog-tables';
  * `words`, $6 the records' words (space-separated, a line per record in the same order, joined by line breaks).
  */
 export interface MergeStatements {
-  /** A session-private table of the task: the keys listed so far. */
+  /** A session-private table of a task that merges: the keys listed so far. */
   prepare: string[];
   /** A batch when the connection has records in the table already: insert new, update changed or returning. */
   mergeBatch: string;
-  /** A batch of the connection's first listing: nothing to compare with, so plain inserts. */
+  /**
+   * A batch of the connection's first listing: nothing to compare with and nothing to mark vanished, so plain
+   * inserts that skip a key an earlier batch wrote.
+   */
   insertBatch: string;
   /** After the last batch ($1 connection, $2 task id): mark and log the records the listing no longer has. */
   removeVanished: string;
@@ -31,13 +34,17 @@ function keyed(table: CatalogTable): string {
 
 /**
  * The batch keyed and de-duplicated: the first listing of a record wins, in the batch (by place: a sort keeps no
- * order among equal keys) and across batches (a key the task already listed is skipped), so `listed` ends up
- * holding every key of the listing exactly once.
+ * order among equal keys) and across batches. Across batches, a key the task already listed is skipped: through
+ * `listed`, which so ends up holding every key of the listing exactly once (what the vanished are told by), or,
+ * in a first listing, where nothing can vanish, by the insert's conflict with the row the first listing wrote.
  */
-function batchCtes(table: CatalogTable): string {
-  return `batch AS (
+function batchCtes(table: CatalogTable, first: boolean): string {
+  const batch = `batch AS (
   SELECT DISTINCT ON (k) * FROM (${keyed(table)}) keyed WHERE k IS NOT NULL ORDER BY k, n
-), listed AS (
+)`;
+  return first
+    ? `${batch}, src AS (SELECT batch.*, md5(batch.d::text) AS hash FROM batch)`
+    : `${batch}, listed AS (
   INSERT INTO pg_temp.listed (k) SELECT k FROM batch ON CONFLICT DO NOTHING RETURNING k
 ), src AS (
   SELECT batch.*, md5(batch.d::text) AS hash FROM batch JOIN listed USING (k)
@@ -53,13 +60,13 @@ function insertColumns(table: CatalogTable): { names: string; values: string; up
   };
 }
 
-/** Every change is logged. */
-function logged(table: CatalogTable): string {
+/** Every change is logged; `received` counts the batch's keys not listed before (`listed`'s, or the rows written). */
+function logged(table: CatalogTable, received: 'listed' | 'up'): string {
   return `, logged AS (
   INSERT INTO record_change (task_id, kind, record_id, change)
   SELECT $4::bigint, '${table.kind}', id, CASE WHEN inserted THEN 'added' ELSE 'changed' END FROM up
 )
-SELECT (SELECT count(*) FROM listed)::int AS received,
+SELECT (SELECT count(*) FROM ${received})::int AS received,
        (SELECT count(*) FROM up WHERE inserted)::int AS added,
        (SELECT count(*) FROM up WHERE NOT inserted)::int AS changed,
        $3::text AS region`;
@@ -71,7 +78,7 @@ export function mergeStatements(table: CatalogTable): MergeStatements {
   return {
     prepare: [`CREATE TEMP TABLE listed (k text COLLATE "C" PRIMARY KEY) ON COMMIT DROP`],
     // Unchanged rows are not touched, so a re-sync of an unchanged catalog writes nothing.
-    mergeBatch: `WITH ${batchCtes(table)}, up AS (
+    mergeBatch: `WITH ${batchCtes(table, false)}, up AS (
   INSERT INTO ${table.table} AS t (${names})
   SELECT ${values}
   FROM src
@@ -83,13 +90,14 @@ export function mergeStatements(table: CatalogTable): MergeStatements {
     'region' in table.columns ? ' OR t.region IS DISTINCT FROM excluded.region' : ''
   }
   ${returning}
-)${logged(table)}`,
-    insertBatch: `WITH ${batchCtes(table)}, up AS (
+)${logged(table, 'listed')}`,
+    insertBatch: `WITH ${batchCtes(table, true)}, up AS (
   INSERT INTO ${table.table} AS t (${names})
   SELECT ${values}
   FROM src
+  ON CONFLICT (connection_name, record_key) DO NOTHING
   ${returning}
-)${logged(table)}`,
+)${logged(table, 'up')}`,
     removeVanished: `WITH gone AS (
   UPDATE ${table.table} t SET removed_at = now()
   WHERE t.connection_name = $1 AND t.removed_at IS NULL
