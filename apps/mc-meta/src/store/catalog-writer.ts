@@ -13,7 +13,7 @@ const SQL = Object.fromEntries(
 
 /**
  * Applies a listing to the catalog in one transaction, batch by batch as it streams in (one JSON array per round
- * trip, keyed, hashed and merged by PostgreSQL), then marks what the listing no longer has. A crash or a failed
+ * trip, keyed and merged by PostgreSQL), then marks what the listing no longer has. A crash or a failed
  * stream rolls everything back: the catalog stays as it was and the task simply runs again. Searches never wait:
  * the merge locks only the rows it writes.
  */

@@ -8,6 +8,7 @@ import { ByteOrderKeys1768000000002 } from './migrations/1768000000002-ByteOrder
 import { DistinctImageWords1768000000003 } from './migrations/1768000000003-DistinctImageWords';
 import { SpecCheapestPrice1768000000004 } from './migrations/1768000000004-SpecCheapestPrice';
 import { ImageCounts1768000000005 } from './migrations/1768000000005-ImageCounts';
+import { DocumentsComparedDirectly1768000000006 } from './migrations/1768000000006-DocumentsComparedDirectly';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -24,6 +25,7 @@ export function createMcMetaDataSource(url: string, extraMigrations: MigrationCl
       DistinctImageWords1768000000003,
       SpecCheapestPrice1768000000004,
       ImageCounts1768000000005,
+      DocumentsComparedDirectly1768000000006,
       ...extraMigrations,
     ],
     poolSize,

@@ -43,19 +43,19 @@ function batchCtes(table: CatalogTable, first: boolean): string {
   SELECT DISTINCT ON (k) * FROM (${keyed(table)}) keyed WHERE k IS NOT NULL ORDER BY k, n
 )`;
   return first
-    ? `${batch}, src AS (SELECT batch.*, md5(batch.d::text) AS hash FROM batch)`
+    ? `${batch}, src AS (SELECT * FROM batch)`
     : `${batch}, listed AS (
   INSERT INTO pg_temp.listed (k) SELECT k FROM batch ON CONFLICT DO NOTHING RETURNING k
 ), src AS (
-  SELECT batch.*, md5(batch.d::text) AS hash FROM batch JOIN listed USING (k)
+  SELECT batch.* FROM batch JOIN listed USING (k)
 )`;
 }
 
 function insertColumns(table: CatalogTable): { names: string; values: string; updates: string } {
   const columns = Object.keys(table.columns);
   return {
-    names: `connection_name, provider, record_key, doc, content_hash, ${columns.join(', ')}`,
-    values: `$1, $2, k, d, hash, ${columns.map((column) => table.columns[column]).join(',\n    ')}`,
+    names: `connection_name, provider, record_key, doc, ${columns.join(', ')}`,
+    values: `$1, $2, k, d, ${columns.map((column) => table.columns[column]).join(',\n    ')}`,
     updates: columns.map((column) => `${column} = excluded.${column}`).join(', '),
   };
 }
@@ -77,15 +77,16 @@ export function mergeStatements(table: CatalogTable): MergeStatements {
   const returning = `RETURNING t.id, (t.xmax = 0) AS inserted`;
   return {
     prepare: [`CREATE TEMP TABLE listed (k text COLLATE "C" PRIMARY KEY) ON COMMIT DROP`],
-    // Unchanged rows are not touched, so a re-sync of an unchanged catalog writes nothing.
+    // Unchanged rows are not touched, so a re-sync of an unchanged catalog writes nothing. A record has changed when
+    // its document has (jsonb equality: the same keys and values, whatever their order or spacing in the listing).
     mergeBatch: `WITH ${batchCtes(table, false)}, up AS (
   INSERT INTO ${table.table} AS t (${names})
   SELECT ${values}
   FROM src
   ON CONFLICT (connection_name, record_key) DO UPDATE SET
-    provider = excluded.provider, doc = excluded.doc, content_hash = excluded.content_hash,
+    provider = excluded.provider, doc = excluded.doc,
     ${updates}, updated_at = now(), removed_at = NULL
-  WHERE t.content_hash <> excluded.content_hash OR t.removed_at IS NOT NULL${
+  WHERE t.doc <> excluded.doc OR t.removed_at IS NOT NULL${
     // The region comes from the connection, not the record: a connection now known to be elsewhere moves it.
     'region' in table.columns ? ' OR t.region IS DISTINCT FROM excluded.region' : ''
   }
