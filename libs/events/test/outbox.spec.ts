@@ -153,6 +153,45 @@ describe('transactional outbox over real PostgreSQL and NATS JetStream', () => {
     expect(await dataSource.getRepository(OutboxEventEntity).findBy({ id: eventId })).toEqual([]);
   });
 
+  it('passes again at once for a commit notified while a pass was publishing', async () => {
+    const bus = createEventBus({ transport });
+    const spider = receiver();
+    const sub = await bus.subscribe('spider-wake', ['cb.hub.driver.published'], spider.handler);
+    // The first publish waits until the second event is committed (and notified) mid-pass.
+    let releaseFirst = () => {};
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstPublishing = () => {};
+    const publishingFirst = new Promise<void>((resolve) => (firstPublishing = resolve));
+    let publishes = 0;
+    const holding: EventTransport = {
+      publish: async (event) => {
+        if (++publishes === 1) {
+          firstPublishing();
+          await firstHeld;
+        }
+        await transport.publish(event);
+      },
+      subscribe: (...args) => transport.subscribe(...args),
+      listen: (...args) => transport.listen(...args),
+      close: async () => undefined,
+    };
+    const publish = (name: string) =>
+      dataSource.transaction((manager) => bus.publishInTransaction(manager, 'cb.hub.driver.published', { name }));
+    const firstId = await publish('first');
+    // A poll an hour away: only the commit's notification can bring the second event out in time.
+    const relay = new OutboxRelay(dataSource, holding, { pollIntervalMs: 3_600_000, keepPublishedMs: 0 });
+    await relay.start();
+    await publishingFirst;
+    const secondId = await publish('second');
+    // Let the notification arrive while the pass is still publishing the first event.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    releaseFirst();
+    await spider.until(() => spider.received.some((event) => event.id === secondId));
+    await relay.stop();
+    await sub.stop();
+    expect(spider.received.map((event) => event.id)).toEqual([firstId, secondId]);
+  }, 15_000);
+
   it('refuses to enqueue outside a transaction', async () => {
     const bus = createEventBus({ transport });
     await expect(

@@ -35,6 +35,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A commit's notification came while a pass ran (nothing was waiting to be woken): pass again at once. */
+  private notified = false;
   private listener?: PoolClient;
   private flushing?: Promise<number>;
 
@@ -84,6 +86,10 @@ export class OutboxRelay {
       await this.flush().catch((err: unknown) => this.logger.error({ err }, 'outbox relay pass failed'));
       await this.removeOldPublished().catch((err: unknown) => this.logger.warn({ err }, 'outbox cleanup failed'));
       if (!this.running) break;
+      if (this.notified) {
+        this.notified = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.settings.pollIntervalMs);
         this.wake = () => {
@@ -100,7 +106,10 @@ export class OutboxRelay {
     const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
     const listener = await pool.connect();
     this.listener = listener;
-    listener.on('notification', () => this.wake?.());
+    listener.on('notification', () => {
+      if (this.wake) this.wake();
+      else this.notified = true;
+    });
     // A checked-out client without an error listener would crash the process when the database goes
     // away (a restart, or a shutdown racing ours): drop it, keep polling, and LISTEN again later.
     listener.on('error', (err) => {
