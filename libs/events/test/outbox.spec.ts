@@ -11,17 +11,25 @@ import {
   type ReceivedEvent,
 } from '../src';
 
-/** Publishes, then dies before the relay can mark the row: what a crash between PubAck and commit looks like. */
-function crashingAfterPublish(transport: EventTransport): EventTransport {
+/** `transport` with its publish replaced (handed the real one); closing it leaves `transport` open. */
+function withPublish(
+  transport: EventTransport,
+  publish: (event: Parameters<EventTransport['publish']>[0], real: EventTransport['publish']) => Promise<void>,
+): EventTransport {
   return {
-    publish: async (event) => {
-      await transport.publish(event);
-      throw new Error('relay crashed after publishing');
-    },
+    publish: (event) => publish(event, (e) => transport.publish(e)),
     subscribe: (...args) => transport.subscribe(...args),
     listen: (...args) => transport.listen(...args),
     close: async () => undefined,
   };
+}
+
+/** Publishes, then dies before the relay can mark the row: what a crash between PubAck and commit looks like. */
+function crashingAfterPublish(transport: EventTransport): EventTransport {
+  return withPublish(transport, async (event, publish) => {
+    await publish(event);
+    throw new Error('relay crashed after publishing');
+  });
 }
 
 describe('transactional outbox over real PostgreSQL and NATS JetStream', () => {
@@ -163,18 +171,13 @@ describe('transactional outbox over real PostgreSQL and NATS JetStream', () => {
     let firstPublishing = () => {};
     const publishingFirst = new Promise<void>((resolve) => (firstPublishing = resolve));
     let publishes = 0;
-    const holding: EventTransport = {
-      publish: async (event) => {
-        if (++publishes === 1) {
-          firstPublishing();
-          await firstHeld;
-        }
-        await transport.publish(event);
-      },
-      subscribe: (...args) => transport.subscribe(...args),
-      listen: (...args) => transport.listen(...args),
-      close: async () => undefined,
-    };
+    const holding = withPublish(transport, async (event, publish) => {
+      if (++publishes === 1) {
+        firstPublishing();
+        await firstHeld;
+      }
+      await publish(event);
+    });
     const publish = (name: string) =>
       dataSource.transaction((manager) => bus.publishInTransaction(manager, 'cb.hub.driver.published', { name }));
     const firstId = await publish('first');

@@ -60,13 +60,16 @@ function insertColumns(table: CatalogTable): { names: string; values: string; up
   };
 }
 
-/** Every change is logged; `received` counts the batch's keys not listed before (`listed`'s, or the rows written). */
-function logged(table: CatalogTable, received: 'listed' | 'up'): string {
+/**
+ * Every change is logged; `received` counts the batch's keys not listed before: `listed`'s, or in a first listing
+ * (no key table) the rows written.
+ */
+function logged(table: CatalogTable, first: boolean): string {
   return `, logged AS (
   INSERT INTO record_change (task_id, kind, record_id, change)
   SELECT $4::bigint, '${table.kind}', id, CASE WHEN inserted THEN 'added' ELSE 'changed' END FROM up
 )
-SELECT (SELECT count(*) FROM ${received})::int AS received,
+SELECT (SELECT count(*) FROM ${first ? 'up' : 'listed'})::int AS received,
        (SELECT count(*) FROM up WHERE inserted)::int AS added,
        (SELECT count(*) FROM up WHERE NOT inserted)::int AS changed,
        $3::text AS region`;
@@ -91,14 +94,14 @@ export function mergeStatements(table: CatalogTable): MergeStatements {
     'region' in table.columns ? ' OR t.region IS DISTINCT FROM excluded.region' : ''
   }
   ${returning}
-)${logged(table, 'listed')}`,
+)${logged(table, false)}`,
     insertBatch: `WITH ${batchCtes(table, true)}, up AS (
   INSERT INTO ${table.table} AS t (${names})
   SELECT ${values}
   FROM src
   ON CONFLICT (connection_name, record_key) DO NOTHING
   ${returning}
-)${logged(table, 'up')}`,
+)${logged(table, true)}`,
     removeVanished: `WITH gone AS (
   UPDATE ${table.table} t SET removed_at = now()
   WHERE t.connection_name = $1 AND t.removed_at IS NULL
