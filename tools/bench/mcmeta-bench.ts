@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
     const syncCpu = new CpuMeter(admin, mcmeta.database, mcmeta.pid);
     await syncCpu.sample();
     const spiderCpuBefore = spider ? (await spider.stats()).cpuMs : 0;
+    const machineCpuBefore = machineCpuSeconds();
     const started = Date.now();
     const { id } = await call('POST', '/sync', {});
     let run: any;
@@ -157,6 +158,13 @@ async function main(): Promise<void> {
     console.log(
       `CPU used by the sync: mc-meta ${cpu.service.toFixed(1)} s, its PostgreSQL backends ${cpu.database.toFixed(1)} s` +
         `${spiderCpu} (load average ${loadavg()[0].toFixed(1)})`,
+    );
+    // How much of the machine the sync kept busy: what is left is time no process had work for a core.
+    const machineCpu = machineCpuSeconds() - machineCpuBefore;
+    const available = seconds * cpus().length;
+    console.log(
+      `  the whole machine meanwhile: ${machineCpu.toFixed(1)} CPU-s of ${available.toFixed(1)} ` +
+        `(${((100 * machineCpu) / available).toFixed(0)} % busy)`,
     );
     if (run.status !== 'completed') console.log(`  error: ${run.error}`);
   };

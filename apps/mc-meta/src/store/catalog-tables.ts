@@ -2,13 +2,19 @@ import type { CatalogKind } from '../domain/source/metadata-source';
 
 /**
  * How each kind's records land in its table: the key that identifies a record within a connection, and the
- * columns extracted from the record (`d` is the record as jsonb; $2 is the provider, $3 the connection's region).
- * Extraction runs inside PostgreSQL, so the sync process only serialises records and never holds them.
+ * columns extracted from the record (`d` is the record as jsonb, `k` its key; $2 is the provider, $3 the
+ * connection's region). Extraction runs inside PostgreSQL, so the sync process only serialises records and never
+ * holds them.
  */
 export interface CatalogTable {
   kind: CatalogKind;
   table: string;
-  key: string;
+  /**
+   * The record's key, or undefined for a record without one (not stored). Told by the sync process, which so
+   * lists each key once per task (the first listing wins) and sends PostgreSQL only new keys: its inserts need no
+   * conflict check of their own, nor a table of the keys listed so far.
+   */
+  keyOf: (record: unknown) => string | undefined;
   columns: Record<string, string>;
   /**
    * The record's keyword words, split by the sync process (cheaper than in SQL). The column expressions see them
@@ -17,6 +23,20 @@ export interface CatalogTable {
    */
   words?: (record: unknown) => string[];
 }
+
+/** A record's field at `path`, read as `->>` reads it: a string as it is, another value as JSON text. */
+function field(record: unknown, ...path: string[]): string | undefined {
+  let value = record;
+  for (const name of path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[name];
+  }
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Fields joined by `|`, absent ones left out (as SQL's concat_ws). */
+const joined = (...fields: (string | undefined)[]) => fields.filter((f) => f !== undefined).join('|');
 
 const num = (path: string, type: 'integer' | 'real' | 'numeric') =>
   // spider's "-1" (not applicable) and anything that is not a plain number become NULL
@@ -86,7 +106,7 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
   images: {
     kind: 'images',
     table: 'image',
-    key: `coalesce(nullif(d->'IId'->>'SystemId', ''), d->'IId'->>'NameId')`,
+    keyOf: (d) => field(d, 'IId', 'SystemId') || field(d, 'IId', 'NameId'),
     columns: {
       region: '$3',
       name: `coalesce(nullif(d->>'Name', ''), d->'IId'->>'NameId', '')`,
@@ -104,7 +124,7 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
   specs: {
     kind: 'specs',
     table: 'spec',
-    key: `d->>'Name'`,
+    keyOf: (d) => field(d, 'Name'),
     columns: {
       region: `coalesce(nullif(d->>'Region', ''), $3)`,
       name: `d->>'Name'`,
@@ -122,7 +142,13 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
   prices: {
     kind: 'prices',
     table: 'price',
-    key: `concat_ws('|', d->>'ProductFamily', d->'ProductInfo'->>'ProductId', d->'PriceInfo'->'OnDemand'->>'PricingId', d->>'ZoneName')`,
+    keyOf: (d) =>
+      joined(
+        field(d, 'ProductFamily'),
+        field(d, 'ProductInfo', 'ProductId'),
+        field(d, 'PriceInfo', 'OnDemand', 'PricingId'),
+        field(d, 'ZoneName'),
+      ),
     columns: {
       region: `coalesce(nullif(d->>'RegionName', ''), $3)`,
       product_family: `d->>'ProductFamily'`,
@@ -139,7 +165,7 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
   regions: {
     kind: 'regions',
     table: 'region',
-    key: `d->>'Name'`,
+    keyOf: (d) => field(d, 'Name'),
     columns: {
       name: `d->>'Name'`,
       display_name: `d->>'DisplayName'`,
@@ -152,7 +178,7 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
   productFamilies: {
     kind: 'productFamilies',
     table: 'product_family',
-    key: `concat_ws('|', d->>'RegionName', d->>'Name')`,
+    keyOf: (d) => joined(field(d, 'RegionName'), field(d, 'Name')),
     columns: { region: `coalesce(d->>'RegionName', $3)`, name: `d->>'Name'` },
   },
 };

@@ -31,7 +31,7 @@ export class PgCatalogWriter implements CatalogWriter {
     onStaged?: (received: number) => void,
   ): Promise<MergeCounts> {
     const sql = SQL[kind];
-    const { table, words: wordsOf } = CATALOG_TABLES[kind];
+    const { table, keyOf, words: wordsOf } = CATALOG_TABLES[kind];
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -48,25 +48,40 @@ export class PgCatalogWriter implements CatalogWriter {
           `SELECT EXISTS (SELECT 1 FROM ${table} WHERE connection_name = $1) AS known`,
           [connection.name],
         );
-        if (known) for (const statement of sql.prepare) await runner.query(statement);
         const counts: MergeCounts = { received: 0, added: 0, changed: 0, removed: 0 };
         const params = [connection.name, connection.provider, connection.region, taskId];
+        // Every key listed so far: a record listed again (or without a key) is skipped, so the first listing wins.
+        const listed = new Set<string>();
         let batch: string[] = [];
+        let keys: string[] = [];
         let lines: string[] = [];
         const taskWords = new Set<string>();
+        // One batch at the database while the next is read and serialised: the source, this process and
+        // PostgreSQL work side by side instead of in turns.
+        let merging: Promise<void> = Promise.resolve();
         const flush = async () => {
           if (batch.length === 0) return;
-          const json = `[${batch.join(',')}]`;
-          const batchParams = wordsOf ? [...params, json, lines.join('\n')] : [...params, json];
+          const batchParams = [...params, `[${batch.join(',')}]`, JSON.stringify(keys)];
+          if (wordsOf) batchParams.push(lines.join('\n'));
+          const size = batch.length;
           batch = [];
+          keys = [];
           lines = [];
-          const [merged] = await runner.query(known ? sql.mergeBatch : sql.insertBatch, batchParams);
-          counts.received += merged.received;
-          counts.added += merged.added;
-          counts.changed += merged.changed;
-          onStaged?.(counts.received);
+          await merging;
+          merging = runner.query(known ? sql.mergeBatch : sql.insertBatch, batchParams).then(([merged]) => {
+            counts.received += size;
+            counts.added += merged.added;
+            counts.changed += merged.changed;
+            onStaged?.(counts.received);
+          });
+          // A failed merge is thrown by the next flush (or after the listing): not unhandled meanwhile.
+          merging.catch(() => undefined);
         };
         for await (const record of records) {
+          const key = keyOf(record);
+          if (key === undefined || listed.has(key)) continue;
+          listed.add(key);
+          keys.push(key);
           batch.push(JSON.stringify(record));
           if (wordsOf) {
             const words = wordsOf(record);
@@ -76,7 +91,14 @@ export class PgCatalogWriter implements CatalogWriter {
           if (batch.length >= this.batchSize) await flush();
         }
         await flush();
-        if (known) [{ removed: counts.removed }] = await runner.query(sql.removeVanished, [connection.name, taskId]);
+        await merging;
+        if (known) {
+          [{ removed: counts.removed }] = await runner.query(sql.removeVanished, [
+            connection.name,
+            taskId,
+            JSON.stringify([...listed]),
+          ]);
+        }
         if (sql.addVocabulary && taskWords.size > 0) await runner.query(sql.addVocabulary, [[...taskWords].join(' ')]);
         if (PRICED_KINDS.has(kind)) await runner.query(REFRESH_SPEC_PRICES, [connection.name]);
         if (kind === 'images' && (counts.added || counts.changed || counts.removed)) {
