@@ -29,22 +29,25 @@ export async function runQueryMix(
   let requests = 0;
   // One keep-alive socket per client, as a connection-pooling API client would hold.
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  // The timed loop only reads each answer's bytes (a client's parsing is not the service's latency, and on two
-  // shared cores the load generator's CPU would queue the service's requests); setting up cursors parses.
-  const fetch = (path: string) =>
+  // The timed loop only receives each answer's bytes (a client's parsing is not the service's latency, and on two
+  // shared cores the load generator's CPU would queue the service's requests); setting up cursors keeps and parses.
+  const fetch = (path: string, keep = false) =>
     new Promise<string>((resolve, reject) => {
       requests++;
       httpGet(`${rest}${path}`, { agent, headers: { authorization } }, (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        const failed = response.statusCode !== 200;
+        response.on('data', (chunk: Buffer) => {
+          if (keep || failed) chunks.push(chunk);
+        });
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if (response.statusCode !== 200) reject(new Error(`GET ${path}: ${response.statusCode} ${text}`));
+          if (failed) reject(new Error(`GET ${path}: ${response.statusCode} ${text}`));
           else resolve(text);
         });
       }).on('error', reject);
     });
-  const get = async (path: string): Promise<{ nextCursor?: string }> => JSON.parse(await fetch(path));
+  const get = async (path: string): Promise<{ nextCursor?: string }> => JSON.parse(await fetch(path, true));
   // Deep pages: cursors 20,000 rows into a region's images and 2,000 rows into a keyword's matches.
   const deep: { kind: string; path: string }[] = [];
   for (const [base, pages] of [

@@ -18,6 +18,20 @@ export const MAX_PREPARED_PER_CONNECTION = 128;
 /** A statement's name on every connection: derived from its text, so equal texts share one prepared statement. */
 export const statementName = (sql: string) => `mcmeta_search_${createHash('sha1').update(sql).digest('base64url')}`;
 
+/** Names of the texts seen lately (a search's text is hashed once, not on every run), at most `size` of them. */
+function statementNames(size: number): (sql: string) => string {
+  const names = new Map<string, string>();
+  return (sql) => {
+    let name = names.get(sql);
+    if (name === undefined) {
+      name = statementName(sql);
+      if (names.size >= size) names.delete(names.keys().next().value!);
+      names.set(sql, name);
+    }
+    return name;
+  };
+}
+
 /**
  * Searches straight on TypeORM's pg pool: one statement each, no transaction, so the per-call query-runner
  * bookkeeping of DataSource.query is not worth its cost on the hot path. Each statement is prepared on its
@@ -31,10 +45,11 @@ export function poolClient(ds: DataSource, concurrency: number, maxPrepared = MA
   const pool = (ds.driver as unknown as { master: Pool }).master;
   const limiter = new ConcurrencyLimiter(concurrency);
   const prepared = new WeakMap<PoolClient, Set<string>>();
+  const nameOf = statementNames(maxPrepared * 4);
   return {
     query: (sql, params) =>
       limiter.run(async () => {
-        const name = statementName(sql);
+        const name = nameOf(sql);
         const client = await pool.connect();
         const names = prepared.get(client) ?? new Set<string>();
         prepared.set(client, names);
