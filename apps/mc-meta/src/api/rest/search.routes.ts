@@ -10,7 +10,7 @@ export function searchRoutes(search: SearchService, stats: StatsService): Router
     res.type('json').send(pageJson(await search.images(req.query)));
   });
   router.get('/specs', async (req, res) => {
-    res.json(await search.specs(req.query));
+    res.type('json').send(pageJson(await search.specs(req.query)));
   });
   router.get('/prices', async (req, res) => {
     res.json(await search.prices(req.query));

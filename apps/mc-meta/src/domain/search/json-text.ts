@@ -13,6 +13,15 @@ export class JsonText {
   }
 }
 
+/**
+ * `{ ...head, ...document, ...tail }` as JSON text: `document` (the text of a JSON object, as PostgreSQL sends it) is
+ * spliced in as it is, never parsed. Its fields must not repeat the others' names.
+ */
+export function splicedJson(head: object, document: string, tail: object): JsonText {
+  const parts = [JSON.stringify(head).slice(1, -1), document.slice(1, -1).trim(), JSON.stringify(tail).slice(1, -1)];
+  return new JsonText(`{${parts.filter(Boolean).join(',')}}`);
+}
+
 /** The JSON document of a page, items as they are: the same value JSON.stringify(page) gives. */
 export function pageJson(page: SearchPage<object>): string {
   const { items, ...rest } = page;

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@cb/errors';
 import { decodeCursor, encodeCursor } from '../../domain/search/cursor';
-import { JsonText } from '../../domain/search/json-text';
+import { splicedJson, type JsonText } from '../../domain/search/json-text';
 import type { ImageQuery } from '../../domain/search/search-queries';
 import { estimateTotal, scaleFacets } from '../../domain/search/total-estimate';
 import type { Facets, SearchLimits, SearchPage } from '../../domain/search/search-results';
@@ -17,14 +17,11 @@ import type { SqlClient } from './sql-client';
  */
 export type ImageItem = JsonText;
 
-const quote = JSON.stringify;
-
 function imageItem(row: Record<string, string>): ImageItem {
-  const fields = row.doc.slice(1, -1).trim();
-  return new JsonText(
-    `{"connectionName":${quote(row.connection_name)},"provider":${quote(row.provider)},` +
-      `"region":${quote(row.region)},"osFamily":${quote(row.os_family)},${fields ? `${fields},` : ''}` +
-      `"firstSeenAt":${quote(row.first_seen_at)},"updatedAt":${quote(row.updated_at)}}`,
+  return splicedJson(
+    { connectionName: row.connection_name, provider: row.provider, region: row.region, osFamily: row.os_family },
+    row.doc,
+    { firstSeenAt: row.first_seen_at, updatedAt: row.updated_at },
   );
 }
 

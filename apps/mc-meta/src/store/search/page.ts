@@ -70,7 +70,7 @@ export async function cappedFacets(
  * A page and its capped total in one round trip: the total counts the matches from the start (`where.total`), the
  * page starts after the cursor (`where.page`: the same conditions plus the cursor's). A first page (no cursor) is
  * one walk: the page is the head of the counted matches. `select` must name `row_id`. Answers the page's rows
- * (none when empty) and the capped total.
+ * (none when empty; json and jsonb columns as their text) and the capped total.
  */
 export async function cappedPage(
   ds: SqlClient,
@@ -95,7 +95,7 @@ export async function cappedPage(
          SELECT counted.capped_total, page.* FROM counted
          LEFT JOIN LATERAL (SELECT ${numbered} FROM ${from} ${where.page} ORDER BY ${order} LIMIT ${limit + 1}) page ON true
          ORDER BY page.page_position`;
-  const result: Record<string, any>[] = await ds.query(sql, params);
+  const result: Record<string, any>[] = await ds.query(sql, params, { jsonAsText: true });
   const n = result[0].capped_total as number;
   return { rows: result.filter((row) => row.row_id !== null), total: Math.min(n, cap), totalExact: n <= cap };
 }

@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor } from '../../domain/search/cursor';
+import { splicedJson, type JsonText } from '../../domain/search/json-text';
 import type { SpecQuery } from '../../domain/search/search-queries';
 import type { SearchLimits, SearchPage } from '../../domain/search/search-results';
 import { addKeyword } from './keyword-sql';
@@ -19,7 +20,11 @@ const SORT_KEYS: Record<SpecQuery['sort'], { column: string; type: 'string' | 'n
   mem: { column: `coalesce(mem_gib, 1e12)`, type: 'number' },
 };
 
-export async function searchSpecs(ds: SqlClient, query: SpecQuery, limits: SearchLimits): Promise<SearchPage<object>> {
+export async function searchSpecs(
+  ds: SqlClient,
+  query: SpecQuery,
+  limits: SearchLimits,
+): Promise<SearchPage<JsonText>> {
   const sql = new SqlBuilder();
   sql.equals('provider', query.provider).equals('region', query.region).equals('connection_name', query.connection);
   sql.range('vcpu', query.vcpuMin, query.vcpuMax).range('mem_gib', query.memMin, query.memMax);
@@ -49,19 +54,22 @@ export async function searchSpecs(ds: SqlClient, query: SpecQuery, limits: Searc
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((row: Record<string, any>) => ({
-      connectionName: row.connection_name,
-      provider: row.provider,
-      region: row.region,
-      vcpu: row.vcpu,
-      memGiB: row.mem_gib,
-      gpuCount: row.gpu_count,
-      pricePerHour: row.price_per_hour === null ? null : Number(row.price_per_hour),
-      currency: row.currency,
-      ...row.doc,
-      firstSeenAt: row.first_seen_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-    })),
+    items: page.map((row: Record<string, any>) =>
+      splicedJson(
+        {
+          connectionName: row.connection_name,
+          provider: row.provider,
+          region: row.region,
+          vcpu: row.vcpu,
+          memGiB: row.mem_gib,
+          gpuCount: row.gpu_count,
+          pricePerHour: row.price_per_hour === null ? null : Number(row.price_per_hour),
+          currency: row.currency,
+        },
+        row.doc,
+        { firstSeenAt: row.first_seen_at.toISOString(), updatedAt: row.updated_at.toISOString() },
+      ),
+    ),
     ...counted,
     ...(more
       ? {

@@ -1,12 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import { types, type CustomTypesConfig, type Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ConcurrencyLimiter } from '../../domain/concurrency-limiter';
 
 /** What searches need from the database: one statement, its rows. */
 export interface SqlClient {
-  query(sql: string, params?: unknown[]): Promise<any[]>;
+  /** `jsonAsText`: json and jsonb values come as their text, unparsed (for answers that pass them on as JSON). */
+  query(sql: string, params?: unknown[], options?: { jsonAsText?: boolean }): Promise<any[]>;
 }
+
+const JSON_OIDS = new Set([114, 3802]);
+
+/** pg's parsers, but json and jsonb left as the text PostgreSQL sent. */
+const JSON_AS_TEXT: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    JSON_OIDS.has(oid)
+      ? (value: string) => value
+      : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
 
 /**
  * Prepared search statements a pooled connection keeps before it is closed and replaced: the texts differ only by
@@ -47,7 +58,7 @@ export function poolClient(ds: DataSource, concurrency: number, maxPrepared = MA
   const prepared = new WeakMap<PoolClient, Set<string>>();
   const nameOf = statementNames(maxPrepared * 4);
   return {
-    query: (sql, params) =>
+    query: (sql, params, options) =>
       limiter.run(async () => {
         const name = nameOf(sql);
         const client = await pool.connect();
@@ -55,7 +66,12 @@ export function poolClient(ds: DataSource, concurrency: number, maxPrepared = MA
         prepared.set(client, names);
         let failed: Error | undefined;
         try {
-          const result = await client.query({ name, text: sql, values: params });
+          const result = await client.query({
+            name,
+            text: sql,
+            values: params,
+            ...(options?.jsonAsText ? { types: JSON_AS_TEXT } : {}),
+          });
           names.add(name);
           return result.rows;
         } catch (error) {
