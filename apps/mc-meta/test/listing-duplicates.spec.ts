@@ -1,8 +1,5 @@
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import { PgCatalogWriter } from '../src/store/catalog-writer';
-import { createMcMetaDataSource } from '../src/store/data-source';
-import { startHarness, type Harness } from './harness';
+import { listedImage, startWriterHarness, type WriterHarness } from './writer-harness';
 
 /**
  * A cloud may list the same record twice in one listing, in one batch or in two. Each key is then applied once: the
@@ -10,19 +7,10 @@ import { startHarness, type Harness } from './harness';
  */
 describe('a listing that names a record twice', () => {
   const connection = { name: 'aws-twice', provider: 'aws', region: 'ap-northeast-2' };
-  let harness: Harness;
-  let ds: DataSource;
-  let sql: Client;
+  let writer: WriterHarness;
   let task = 0;
 
-  const image = (id: string, name: string) => ({
-    IId: { NameId: id, SystemId: id },
-    Name: name,
-    OSDistribution: 'Ubuntu 22.04',
-    OSArchitecture: 'x86_64',
-    OSPlatform: 'Linux/UNIX',
-    ImageStatus: 'Available',
-  });
+  const image = listedImage;
 
   /** The listing written as a sync task does, in batches of `batchSize` records. */
   async function write(records: object[], batchSize = 2, to = connection) {
@@ -30,30 +18,22 @@ describe('a listing that names a record twice', () => {
     async function* listing() {
       yield* records;
     }
-    return new PgCatalogWriter(ds, batchSize).write(String(task), to, 'images', listing());
+    return new PgCatalogWriter(writer.ds, batchSize).write(String(task), to, 'images', listing());
   }
 
   const liveNames = async (of = connection.name) =>
     (
-      await sql.query(
+      await writer.sql.query(
         `SELECT record_key, name FROM image WHERE connection_name = $1 AND removed_at IS NULL ORDER BY record_key`,
         [of],
       )
     ).rows.map((row) => `${row.record_key}=${row.name}`);
 
   beforeAll(async () => {
-    harness = await startHarness([]);
-    ds = createMcMetaDataSource(harness.db.url, [], 2);
-    await ds.initialize();
-    sql = new Client(harness.db.url);
-    await sql.connect();
+    writer = await startWriterHarness();
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await ds?.destroy();
-    await harness?.close();
-  });
+  afterAll(() => writer?.close());
 
   it('in a first listing: each key once, the first listing of it kept', async () => {
     const counts = await write([
@@ -78,7 +58,7 @@ describe('a listing that names a record twice', () => {
     ]);
     expect(counts).toEqual({ received: 3, added: 1, changed: 1, removed: 2 });
     expect(await liveNames()).toEqual(['a=a-first', 'b=b-changed', 'e=e-first']);
-    const { rows } = await sql.query(
+    const { rows } = await writer.sql.query(
       `SELECT change, count(*)::int AS n FROM record_change WHERE task_id = $1 GROUP BY change ORDER BY change`,
       [task],
     );

@@ -1,8 +1,5 @@
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import { PgCatalogWriter } from '../src/store/catalog-writer';
-import { createMcMetaDataSource } from '../src/store/data-source';
-import { startHarness, type Harness } from './harness';
+import { listedImage, startWriterHarness, type WriterHarness } from './writer-harness';
 
 /**
  * A task merges one batch while it reads the next. A listing that fails anywhere (a batch the database rejects, a
@@ -10,19 +7,10 @@ import { startHarness, type Harness } from './harness';
  */
 describe('a listing that fails part way', () => {
   const connection = { name: 'aws-failing', provider: 'aws', region: 'ap-northeast-2' };
-  let harness: Harness;
-  let ds: DataSource;
-  let sql: Client;
+  let writer: WriterHarness;
   let task = 0;
 
-  const image = (id: string) => ({
-    IId: { NameId: id, SystemId: id },
-    Name: `ubuntu-${id}`,
-    OSDistribution: 'Ubuntu 22.04',
-    OSArchitecture: 'x86_64',
-    OSPlatform: 'Linux/UNIX',
-    ImageStatus: 'Available',
-  });
+  const image = (id: string) => listedImage(id, `ubuntu-${id}`);
   const images = (from: number, count: number) =>
     Array.from({ length: count }, (_, i) => image(`img-${String(from + i).padStart(3, '0')}`));
 
@@ -39,33 +27,25 @@ describe('a listing that fails part way', () => {
         yield record;
       }
     }
-    return new PgCatalogWriter(ds, 10).write(String(task), connection, 'images', listing());
+    return new PgCatalogWriter(writer.ds, 10).write(String(task), connection, 'images', listing());
   }
 
   const stored = async () =>
     (
-      await sql.query(
+      await writer.sql.query(
         `SELECT record_key, removed_at IS NULL AS live FROM image WHERE connection_name = $1 ORDER BY record_key`,
         [connection.name],
       )
     ).rows.map((row) => `${row.record_key}${row.live ? '' : ' (removed)'}`);
 
   const changesLogged = async () =>
-    Number((await sql.query(`SELECT count(*) AS n FROM record_change WHERE kind = 'images'`)).rows[0].n);
+    Number((await writer.sql.query(`SELECT count(*) AS n FROM record_change WHERE kind = 'images'`)).rows[0].n);
 
   beforeAll(async () => {
-    harness = await startHarness([]);
-    ds = createMcMetaDataSource(harness.db.url, [], 2);
-    await ds.initialize();
-    sql = new Client(harness.db.url);
-    await sql.connect();
+    writer = await startWriterHarness();
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await ds?.destroy();
-    await harness?.close();
-  });
+  afterAll(() => writer?.close());
 
   it('stores nothing of a first listing whose third batch the database rejects', async () => {
     // PostgreSQL's jsonb has no NUL character: the batch holding this record fails.
