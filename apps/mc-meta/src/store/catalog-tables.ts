@@ -18,8 +18,8 @@ export interface CatalogTable {
   columns: Record<string, string>;
   /**
    * The record's keyword words, split by the sync process (cheaper than in SQL). The column expressions see them
-   * as `line`, space-separated (so no word holds a space or a line break), and the distinct words of a task's
-   * records join search_word, the vocabulary keywords expand through.
+   * as `line`: their mask (word-mask.ts), a tab, then the words space-separated (so no word holds a space, a tab or
+   * a line break). The distinct words of a task's records join search_word, the vocabulary keywords expand through.
    */
   words?: (record: unknown) => string[];
 }
@@ -116,7 +116,8 @@ export const CATALOG_TABLES: Record<CatalogKind, CatalogTable> = {
       os_distribution: `coalesce(d->>'OSDistribution', '')`,
       os_family: OS_FAMILY,
       status: `lower(coalesce(d->>'ImageStatus', 'NA'))`,
-      words: `string_to_array(coalesce(line, ''), ' ')`,
+      words: `string_to_array(split_part(line, E'\t', 2), ' ')`,
+      word_mask: `split_part(line, E'\t', 1)::bigint`,
       list_order: `hashtext($1 || '/' || k)`,
     },
     words: imageWords,

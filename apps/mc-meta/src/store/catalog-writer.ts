@@ -6,6 +6,7 @@ import { buildDeferredIndexes, deferIndexesForFirstLoad } from './deferred-index
 import { REFRESH_IMAGE_COUNTS } from './image-counts';
 import { mergeStatements, type MergeStatements } from './merge-sql';
 import { PRICED_KINDS, REFRESH_SPEC_PRICES } from './spec-prices';
+import { wordMask } from './word-mask';
 
 const SQL = Object.fromEntries(
   Object.values(CATALOG_TABLES).map((table) => [table.kind, mergeStatements(table)]),
@@ -85,7 +86,7 @@ export class PgCatalogWriter implements CatalogWriter {
           batch.push(JSON.stringify(record));
           if (wordsOf) {
             const words = wordsOf(record);
-            lines.push(words.join(' '));
+            lines.push(`${wordMask(words)}\t${words.join(' ')}`);
             for (const word of words) taskWords.add(word);
           }
           if (batch.length >= this.batchSize) await flush();

@@ -9,6 +9,7 @@ import { DistinctImageWords1768000000003 } from './migrations/1768000000003-Dist
 import { SpecCheapestPrice1768000000004 } from './migrations/1768000000004-SpecCheapestPrice';
 import { ImageCounts1768000000005 } from './migrations/1768000000005-ImageCounts';
 import { DocumentsComparedDirectly1768000000006 } from './migrations/1768000000006-DocumentsComparedDirectly';
+import { ImageWordMask1768000000007 } from './migrations/1768000000007-ImageWordMask';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -26,6 +27,7 @@ export function createMcMetaDataSource(url: string, extraMigrations: MigrationCl
       SpecCheapestPrice1768000000004,
       ImageCounts1768000000005,
       DocumentsComparedDirectly1768000000006,
+      ImageWordMask1768000000007,
       ...extraMigrations,
     ],
     poolSize,

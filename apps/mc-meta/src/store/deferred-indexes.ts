@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 
-/** The columns image filters test, carried in the list-order indexes (`words` for keywords). */
-export const IMAGE_FILTER_COLUMNS = 'provider, connection_name, os_family, os_architecture, os_platform, status, words';
+/** The columns image filters test, carried in the list-order indexes (`words` and `word_mask` for keywords). */
+export const IMAGE_FILTER_COLUMNS =
+  'provider, connection_name, os_family, os_architecture, os_platform, status, words, word_mask';
 
 /**
  * The list-order index: every image search without a region walks it. Its order interleaves all connections, so

@@ -4,7 +4,7 @@ import { VOCABULARY_WORD, type CatalogTable } from './catalog-tables';
  * The statements a sync task runs, in one transaction, for one kind's table. Parameters of the batch statements:
  * $1 connection, $2 provider, $3 region, $4 sync task id, $5 a JSON array of records, $6 a JSON array of their keys
  * (in the same order; each key at most once in the task, see CatalogTable.keyOf) and, for a table with `words`, $7
- * the records' words (space-separated, a line per record in the same order, joined by line breaks).
+ * the records' words (a line per record in the same order, joined by line breaks: see CatalogTable.words).
  */
 export interface MergeStatements {
   /** A batch when the connection has records in the table already: insert new, update changed or returning. */

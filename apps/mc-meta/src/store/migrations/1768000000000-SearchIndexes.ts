@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { IMAGE_FILTER_COLUMNS as FILTER_COLUMNS, LIST_ORDER_INDEX } from '../deferred-indexes';
+
+/** The indexes as this migration made them (ImageWordMask adds the word mask to both). */
+const FILTER_COLUMNS = 'provider, connection_name, os_family, os_architecture, os_platform, status, words';
+const LIST_ORDER_INDEX = `CREATE INDEX IF NOT EXISTS ix_image_order ON image (list_order, id)
+  INCLUDE (region, ${FILTER_COLUMNS}) WHERE removed_at IS NULL`;
 
 /**
  * Image searches walk the list-order indexes and test each entry against the filters until a page and the capped

@@ -41,7 +41,7 @@ interface ImageConditions {
   counted: string;
   /** The WHERE clause of the live images the filters select, without the keyword. */
   live: string;
-  /** The keyword's conditions (`true` without one). */
+  /** The keyword's conditions as a walk tests them, masks first (`true` without one). */
   keyword: string;
 }
 
@@ -53,9 +53,8 @@ async function filters(query: ImageQuery, expander: WordExpander): Promise<Image
   const counted = sql.whereClause();
   sql.where('removed_at IS NULL');
   const live = sql.whereClause();
-  const mark = sql.mark();
-  await addWordKeyword(sql, query.q, expander, 'words');
-  return { sql, counted, live, keyword: sql.conditionsSince(mark) };
+  const keyword = await addWordKeyword(sql, query.q, expander, 'words', 'word_mask');
+  return { sql, counted, live, keyword };
 }
 
 /**
@@ -87,7 +86,7 @@ function matchedSql(where: ImageConditions, wanted: number, walkPerMatch: number
   const walk = wanted * walkPerMatch;
   const walkOn = walk * WALK_ON_WALKS;
   const walkOf = (limit: number, from: string, matches: string) =>
-    `SELECT ${columns} FROM (SELECT ${columns}, words FROM image ${where.live} AND ${from} ORDER BY list_order, id LIMIT ${limit}) w
+    `SELECT ${columns} FROM (SELECT ${columns}, words, word_mask FROM image ${where.live} AND ${from} ORDER BY list_order, id LIMIT ${limit}) w
       WHERE ${where.keyword} ORDER BY list_order, id LIMIT ${matches}`;
   const afterWalked = `(SELECT NOT walked AND walk_on FROM way)
         AND (list_order, id) > (SELECT list_order, id FROM walked ORDER BY list_order DESC, id DESC LIMIT 1)`;
@@ -213,6 +212,9 @@ export async function searchImages(
       if (!counted.totalExact) facets = scaleFacets(facets!, cap, total);
     }
     sql.where(`(list_order, id) > (${sql.param(listOrder)}::integer, ${sql.param(id)}::bigint)`);
+    // The keyword as a walk tests it too: its masks are parameters the statement must name. Its plain tests stay,
+    // for the GIN index to serve where the planner chooses it.
+    if (where.keyword !== 'true') sql.where(where.keyword);
     rows = await ds.query(nextPageSql(sql, query.limit), sql.params);
   } else {
     const result: Record<string, any>[] = await ds.query(

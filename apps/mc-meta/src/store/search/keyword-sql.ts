@@ -1,4 +1,5 @@
 import type { SqlBuilder } from './sql-builder';
+import { tokenMask } from '../word-mask';
 import type { WordExpander } from './word-expander';
 
 const MAX_TOKENS = 8;
@@ -31,15 +32,27 @@ export function addKeyword(sql: SqlBuilder, column: string, q: string | undefine
 
 /**
  * Images: each token must match one of its expansions as a whole word (GIN over the words array, and cheap to
- * test row by row, so an ordered index walk can filter with it too).
+ * test row by row, so an ordered index walk can filter with it too). Answers the same conditions as a walk tests
+ * them (`true` without a keyword): each token's words are tested only where the entry's mask has a bit of theirs
+ * (word-mask.ts). The mask test sits inside a CASE so that it comes first: as separate conditions the planner would
+ * order the array test, the cheaper by its estimate, before it.
  */
 export async function addWordKeyword(
   sql: SqlBuilder,
   q: string | undefined,
   expander: WordExpander,
   wordsColumn: string,
-): Promise<void> {
+  maskColumn: string,
+): Promise<string> {
+  const walk: string[] = [];
   for (const token of keywordTokens(q)) {
-    sql.where(`${wordsColumn} && ${sql.param(await expander.expand(token))}::text[]`);
+    const words = await expander.expand(token);
+    const test = `${wordsColumn} && ${sql.param(words)}::text[]`;
+    sql.where(test);
+    const mask = tokenMask(words);
+    walk.push(
+      mask === undefined ? test : `CASE WHEN (${maskColumn} & ${sql.param(mask)}::bigint) <> 0 THEN ${test} END`,
+    );
   }
+  return walk.length ? walk.join(' AND ') : 'true';
 }

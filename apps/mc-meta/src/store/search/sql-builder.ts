@@ -39,17 +39,6 @@ export class SqlBuilder {
     return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }
 
-  /** How many conditions there are so far (for `conditionsSince`). */
-  mark(): number {
-    return this.conditions.length;
-  }
-
-  /** The conditions added since `mark`, ANDed (`true` when none). */
-  conditionsSince(mark: number): string {
-    const added = this.conditions.slice(mark);
-    return added.length ? added.join(' AND ') : 'true';
-  }
-
   /** Rows strictly after the cursor in (columns...) order: `(a, b) > ($x, $y)`. */
   after(columns: string[], values: unknown[] | undefined): string {
     if (!values) return '';
