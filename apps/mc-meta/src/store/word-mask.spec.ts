@@ -1,6 +1,10 @@
 import { MASK_BITS, tokenMask, wordMask } from './word-mask';
 
-const bits = (mask: number) => BigInt(mask).toString(2).split('').filter((b) => b === '1').length;
+const bits = (mask: number) =>
+  BigInt(mask)
+    .toString(2)
+    .split('')
+    .filter((b) => b === '1').length;
 const covers = (mask: number, part: number) => (BigInt(mask) & BigInt(part)) === BigInt(part);
 
 describe('wordMask', () => {

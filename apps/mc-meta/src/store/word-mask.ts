@@ -2,12 +2,11 @@
  * An image's word mask: one bit per word, at a hash of the word, in 52 bits (a JavaScript number holds them exactly).
  * A keyword walk tests an index entry's mask against the bits of a token's words (one AND) before its words array
  * (a comparison per pair of words): an entry whose mask has none of those bits cannot match and is passed over.
- * Its array is then tested only where the mask lets it through: the matches, and about a fifth of the others.
+ * Its array is then tested only where the mask lets it through: the matches, and for a token of one word about a
+ * fifth of the others (an image's dozen words set about a fifth of the bits). An image stored before masks were
+ * kept has -1, every bit set: it passes every mask test and its words decide.
  */
 export const MASK_BITS = 52;
-
-/** An image stored before masks were kept has every bit set: it passes every mask test and its words decide. */
-export const NO_MASK = -1;
 
 /** The bit of a word (FNV-1a over its UTF-16 code units). */
 function bitOf(word: string): number {

@@ -6,7 +6,7 @@ const BEFORE = 'provider, connection_name, os_family, os_architecture, os_platfo
 /**
  * Each image keeps a mask of its words (see word-mask.ts), in the list-order indexes beside them, so that a keyword
  * walk passes over most entries that cannot match with one AND instead of comparing words. Images stored before keep
- * every bit set (NO_MASK): they pass every mask test and their words decide, as before; a sync that rewrites them
+ * every bit set (-1): they pass every mask test and their words decide, as before; a sync that rewrites them
  * gives them their mask. Adding the column writes no row; the two indexes are built again.
  */
 export class ImageWordMask1768000000007 implements MigrationInterface {
