@@ -159,7 +159,8 @@ async function main(): Promise<void> {
       `CPU used by the sync: mc-meta ${cpu.service.toFixed(1)} s, its PostgreSQL backends ${cpu.database.toFixed(1)} s` +
         `${spiderCpu} (load average ${loadavg()[0].toFixed(1)})`,
     );
-    // How much of the machine the sync kept busy: what is left is time no process had work for a core.
+    // How much of the machine the sync kept busy: the rest is time no process had work for a core, or time the
+    // hypervisor took (vmstat's `st`).
     const machineCpu = machineCpuSeconds() - machineCpuBefore;
     const available = seconds * cpus().length;
     console.log(

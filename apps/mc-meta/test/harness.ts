@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import { createMockDriver } from '@cb/driver-mock';
 import { JetStreamTransport } from '@cb/events';
 import { createTestDatabase, testNatsUrl, uniqueName, type TestDatabase } from '@cb/testing';
@@ -129,6 +129,33 @@ export async function syncAndWait(harness: Harness, body: unknown = {}): Promise
   await harness.service.sync.idle();
   const { body: run } = await harness.get(`/sync/${started.body.id}`);
   return run;
+}
+
+/** mc-meta over the given mock connections, synced once (the sync must complete), and a client on its database. */
+export async function startSyncedHarness(
+  connections: DriverConnection[],
+  env: Record<string, string> = {},
+): Promise<{ harness: Harness; sql: Client }> {
+  const harness = await startHarness(connections, env);
+  const run = await syncAndWait(harness);
+  if (run.status !== 'completed') throw new Error(`the first sync ended ${run.status}: ${run.error}`);
+  const sql = new Client(harness.db.url);
+  await sql.connect();
+  return { harness, sql };
+}
+
+/**
+ * A stored word a keyword stands for alone (it has a digit, so it is never fuzzed, and no other word contains it),
+ * in a number of live images that `count` (an SQL condition on `count(*)`) accepts; the most frequent such word.
+ */
+export async function wordOnlyItself(sql: Client, count: string): Promise<string> {
+  const { rows } = await sql.query(
+    `SELECT w.word FROM search_word w JOIN image i ON i.words && ARRAY[w.word]
+     WHERE w.word ~ '[0-9]' AND NOT EXISTS (SELECT 1 FROM search_word o WHERE o.word <> w.word AND o.word LIKE '%' || w.word || '%')
+     GROUP BY w.word HAVING ${count} ORDER BY count(*) DESC, w.word LIMIT 1`,
+  );
+  if (rows.length !== 1) throw new Error(`no word only itself stands for, in a count where ${count}`);
+  return rows[0].word;
 }
 
 /** Waits for the first event the predicate accepts; the suite's own stream keeps other suites' events out. */

@@ -1,5 +1,13 @@
-import { Client } from 'pg';
-import { everyPage, imageKey, liveImageKeys, mockConnection, startHarness, syncAndWait, type Harness } from './harness';
+import type { Client } from 'pg';
+import {
+  everyPage,
+  imageKey,
+  liveImageKeys,
+  mockConnection,
+  startSyncedHarness,
+  wordOnlyItself,
+  type Harness,
+} from './harness';
 
 const CAP = 100;
 /** The list-order walk a first page tries before searching as the planner sees fit (image-search.ts). */
@@ -14,17 +22,14 @@ describe('keyword searches, found along the walk or past it', () => {
   let sql: Client;
 
   beforeAll(async () => {
-    harness = await startHarness(
+    ({ harness, sql } = await startSyncedHarness(
       [
         mockConnection('aws-walk', 'aws', 'ap-northeast-2', { ImagesPerRegion: '1500', Seed: 'walk' }),
         mockConnection('gcp-walk', 'gcp', 'asia-northeast3', { ImagesPerRegion: '1200', Seed: 'walk' }),
         mockConnection('azure-walk', 'azure', 'koreacentral', { ImagesPerRegion: '1000', Seed: 'walk' }),
       ],
       { MCMETA_COUNT_CAP: String(CAP) },
-    );
-    expect((await syncAndWait(harness)).status).toBe('completed');
-    sql = new Client(harness.db.url);
-    await sql.connect();
+    ));
     const [{ n }] = (await sql.query(`SELECT count(*)::int AS n FROM image WHERE removed_at IS NULL`)).rows;
     expect(n).toBeGreaterThan(WALK);
   });
@@ -35,14 +40,8 @@ describe('keyword searches, found along the walk or past it', () => {
   });
 
   it('a rare word, past the walk: every page and the exact total as SQL answers them', async () => {
-    // A word with a digit (never fuzzed) that no other word contains, in fewer images than a first page wants.
-    const { rows } = await sql.query(
-      `SELECT w.word, count(*)::int AS n FROM search_word w JOIN image i ON i.words && ARRAY[w.word]
-       WHERE w.word ~ '[0-9]' AND NOT EXISTS (SELECT 1 FROM search_word o WHERE o.word <> w.word AND o.word LIKE '%' || w.word || '%')
-       GROUP BY w.word HAVING count(*) BETWEEN 20 AND ${CAP} ORDER BY count(*) DESC, w.word LIMIT 1`,
-    );
-    expect(rows).toHaveLength(1);
-    const [{ word }] = rows;
+    // In fewer images than a first page wants.
+    const word = await wordOnlyItself(sql, `count(*) BETWEEN 20 AND ${CAP}`);
     const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
     const result = await everyPage(harness, `/images?q=${encodeURIComponent(word)}`, imageKey);
     expect(result).toEqual({ keys: expected, total: expected.length, totalExact: true });

@@ -1,8 +1,8 @@
 import { createGrpcClient } from '@cb/grpc';
 import { InvalidArgumentError } from '@cb/errors';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { mcmeta } from '@cb/proto';
-import { everyPage, imageKey, liveImageKeys, mockConnection, startHarness, syncAndWait, type Harness } from './harness';
+import { everyPage, imageKey, liveImageKeys, mockConnection, startSyncedHarness, type Harness } from './harness';
 
 const CAP = 1000;
 
@@ -11,17 +11,14 @@ describe('search over a synced catalog, checked against SQL on the same data', (
   let sql: Client;
 
   beforeAll(async () => {
-    harness = await startHarness(
+    ({ harness, sql } = await startSyncedHarness(
       [
         mockConnection('aws-seoul', 'aws', 'ap-northeast-2', { ImagesPerRegion: '1500', Seed: 'search' }),
         mockConnection('gcp-seoul', 'gcp', 'asia-northeast3', { ImagesPerRegion: '1000', Seed: 'search' }),
         mockConnection('azure-korea', 'azure', 'koreacentral', { ImagesPerRegion: '1000', Seed: 'search' }),
       ],
       { MCMETA_COUNT_CAP: String(CAP) },
-    );
-    expect((await syncAndWait(harness)).status).toBe('completed');
-    sql = new Client(harness.db.url);
-    await sql.connect();
+    ));
   });
 
   afterAll(async () => {

@@ -1,6 +1,14 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { wordMask } from '../src/store/word-mask';
-import { everyPage, imageKey, liveImageKeys, mockConnection, startHarness, syncAndWait, type Harness } from './harness';
+import {
+  everyPage,
+  imageKey,
+  liveImageKeys,
+  mockConnection,
+  startSyncedHarness,
+  wordOnlyItself,
+  type Harness,
+} from './harness';
 
 const CAP = 100;
 
@@ -14,16 +22,13 @@ describe('word masks', () => {
   let sql: Client;
 
   beforeAll(async () => {
-    harness = await startHarness(
+    ({ harness, sql } = await startSyncedHarness(
       [
         mockConnection('aws-mask', 'aws', 'ap-northeast-2', { ImagesPerRegion: '1500', Seed: 'mask' }),
         mockConnection('gcp-mask', 'gcp', 'asia-northeast3', { ImagesPerRegion: '1200', Seed: 'mask' }),
       ],
       { MCMETA_COUNT_CAP: String(CAP) },
-    );
-    expect((await syncAndWait(harness)).status).toBe('completed');
-    sql = new Client(harness.db.url);
-    await sql.connect();
+    ));
   });
 
   afterAll(async () => {
@@ -42,14 +47,9 @@ describe('word masks', () => {
     // Every other image as stored before masks were kept.
     await sql.query(`UPDATE image SET word_mask = -1 WHERE id % 2 = 0`);
     await sql.query(`VACUUM image`);
-    // A word with a digit (never fuzzed) that no other word contains, in fewer images than a first page wants.
-    const { rows } = await sql.query(
-      `SELECT w.word FROM search_word w JOIN image i ON i.words && ARRAY[w.word]
-       WHERE w.word ~ '[0-9]' AND NOT EXISTS (SELECT 1 FROM search_word o WHERE o.word <> w.word AND o.word LIKE '%' || w.word || '%')
-       GROUP BY w.word HAVING count(*) BETWEEN 20 AND ${CAP} ORDER BY count(*) DESC, w.word LIMIT 1`,
-    );
-    expect(rows).toHaveLength(1);
-    for (const word of ['x86', rows[0].word]) {
+    // A word only itself stands for, in fewer images than a first page wants.
+    const rare = await wordOnlyItself(sql, `count(*) BETWEEN 20 AND ${CAP}`);
+    for (const word of ['x86', rare]) {
       const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
       const { keys } = await everyPage(harness, `/images?q=${encodeURIComponent(word)}`, imageKey);
       expect(keys).toEqual(expected);
@@ -57,14 +57,8 @@ describe('word masks', () => {
   });
 
   it("passes over, along a walk, an entry whose mask lacks the word's bit", async () => {
-    // A common word only itself expands to (a digit: never fuzzed; no other word contains it).
-    const { rows } = await sql.query(
-      `SELECT w.word FROM search_word w JOIN image i ON i.words && ARRAY[w.word]
-       WHERE w.word ~ '[0-9]' AND NOT EXISTS (SELECT 1 FROM search_word o WHERE o.word <> w.word AND o.word LIKE '%' || w.word || '%')
-       GROUP BY w.word HAVING count(*) > ${CAP + 25} ORDER BY count(*) DESC, w.word LIMIT 1`,
-    );
-    expect(rows).toHaveLength(1);
-    const [{ word }] = rows;
+    // A common word only itself stands for.
+    const word = await wordOnlyItself(sql, `count(*) > ${CAP + 25}`);
     const expected = await liveImageKeys(sql, `words && ARRAY[$1]`, [word]);
     const hidden = expected.slice(0, 5);
     await sql.query(`UPDATE image SET word_mask = 0 WHERE connection_name || '/' || record_key = ANY($1)`, [hidden]);
